@@ -1,0 +1,164 @@
+package app.shipyard;
+
+import app.shipyard.account.AccountRoutes;
+import app.shipyard.account.Authenticator;
+import app.shipyard.account.PasswordHasher;
+import app.shipyard.account.PersonRepository;
+import app.shipyard.account.ReferenceRepository;
+import app.shipyard.account.SignInAttempts;
+import app.shipyard.account.SignInService;
+import app.shipyard.account.TokenService;
+import app.shipyard.admin.AdminRoutes;
+import app.shipyard.admin.PeopleImport;
+import app.shipyard.config.AppConfig;
+import app.shipyard.db.Database;
+import app.shipyard.db.EmbeddedPostgres;
+import app.shipyard.demo.DemoData;
+import app.shipyard.health.HealthRoutes;
+import app.shipyard.people.PeopleRoutes;
+import app.shipyard.web.Csrf;
+import app.shipyard.web.FailureHandler;
+import app.shipyard.web.HomeRoutes;
+import app.shipyard.web.HttpVerticle;
+import app.shipyard.web.Views;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Shipyard: wires the features together, and takes them down again in order. */
+public final class Shipyard {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Shipyard.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EmbeddedPostgres embedded;
+  private final int port;
+
+  private Shipyard(Vertx vertx, Pool pool, EmbeddedPostgres embedded, int port) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.embedded = embedded;
+    this.port = port;
+  }
+
+  /** Blocking: starts the embedded database if needed, then Vert.x; call from {@code main} or a test. */
+  public static Shipyard start(AppConfig config) throws Exception {
+    EmbeddedPostgres embedded = null;
+    boolean demoData = config.loadDemoData();
+    if (config.embeddedDatabase()) {
+      embedded = EmbeddedPostgres.start(config.dataDir());
+      config = config.withDatabase(embedded.connection());
+      if (config.signingSecret().isEmpty()) {
+        config = config.withSigningSecret(keptSecret(config.dataDir().resolve("signing-secret")));
+      }
+    } else if (config.signingSecret().isEmpty()) {
+      throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be set (at least 32 characters) "
+          + "when Shipyard uses an external database");
+    }
+    if (config.signingSecret().get().length() < 32) {
+      throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be at least 32 characters long");
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      AppConfig settled = config;
+      EmbeddedPostgres db = embedded;
+      return wire(vertx, settled, demoData).map(started -> new Shipyard(vertx, started.pool, db, started.port))
+          .await();
+    } catch (Exception e) {
+      vertx.close().await();
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  private record Started(Pool pool, int port) {}
+
+  private static Future<Started> wire(Vertx vertx, AppConfig config, boolean demoData) {
+    var db = config.database().orElseThrow();
+    Pool pool = Database.pool(vertx, db, 16);
+    return Database.migrate(vertx, db)
+        .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
+            config.signingSecret().get(), config.tokenLifetime(), config.sso()))))
+        .compose(loaded -> {
+          Views views = loaded.resultAt(0);
+          TokenService tokens = loaded.resultAt(1);
+          PasswordHasher hasher = new PasswordHasher(vertx);
+          PersonRepository people = new PersonRepository(pool);
+          ReferenceRepository reference = new ReferenceRepository(pool);
+          SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
+          SignInService signIn = new SignInService(people, hasher, attempts, tokens);
+          Future<?> demo = demoData ? new DemoData(pool, people, hasher).loadIfEmpty()
+              : Future.succeededFuture();
+          List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+          return demo.compose(d -> attempts.forgetOld()).compose(d -> vertx.deployVerticle(() -> {
+            HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
+                List.of(new Authenticator(tokens, people, config.secureCookies()),
+                    new Csrf(vertx, config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
+                List.of(new HealthRoutes(pool), new HomeRoutes(views),
+                    new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
+                    new PeopleRoutes(people, reference, views),
+                    new AdminRoutes(people, new PeopleImport(people, reference), views)),
+                new FailureHandler(views));
+            servers.add(server);
+            return server;
+          }, new DeploymentOptions().setInstances(config.httpInstances())))
+              .map(id -> new Started(pool, servers.get(0).actualPort()));
+        });
+  }
+
+  /** Graceful stop: HTTP servers finish in-flight requests, then the pool closes, then the database. */
+  public void stop() {
+    LOG.info("Shipyard stopping");
+    try {
+      Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+          .transform(ignored -> pool.close())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Shipyard did not stop cleanly: {}", e.toString());
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  private static String keptSecret(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    String secret = HexFormat.of().formatHex(bytes);
+    Files.writeString(file, secret);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return secret;
+  }
+}

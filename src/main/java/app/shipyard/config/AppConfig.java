@@ -1,0 +1,73 @@
+package app.shipyard.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything Shipyard can be configured with, loaded once at start-up by {@link ConfigLoader}.
+ *
+ * @param database      where PostgreSQL is; empty means "start the embedded one"
+ * @param signingSecret HS256 secret for the tokens Shipyard issues; empty means "generate and keep one" (embedded only)
+ */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    int httpInstances,
+    Path dataDir,
+    Optional<DatabaseConfig> database,
+    Optional<String> signingSecret,
+    Duration tokenLifetime,
+    boolean secureCookies,
+    Optional<SsoConfig> sso,
+    SignInLimits signInLimits,
+    Boolean demoData,
+    long maxBodyBytes) {
+
+  public boolean embeddedDatabase() {
+    return database.isEmpty();
+  }
+
+  /** Demo content is loaded into an empty embedded database unless told otherwise. */
+  public boolean loadDemoData() {
+    return demoData != null ? demoData : embeddedDatabase();
+  }
+
+  public AppConfig withDatabase(DatabaseConfig db) {
+    return new AppConfig(httpHost, httpPort, httpInstances, dataDir, Optional.of(db), signingSecret,
+        tokenLifetime, secureCookies, sso, signInLimits, demoData, maxBodyBytes);
+  }
+
+  public AppConfig withSigningSecret(String secret) {
+    return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, Optional.of(secret),
+        tokenLifetime, secureCookies, sso, signInLimits, demoData, maxBodyBytes);
+  }
+
+  public AppConfig withHttpPort(int port) {
+    return new AppConfig(httpHost, port, httpInstances, dataDir, database, signingSecret,
+        tokenLifetime, secureCookies, sso, signInLimits, demoData, maxBodyBytes);
+  }
+
+  public AppConfig withSso(SsoConfig ssoConfig) {
+    return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
+        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, demoData, maxBodyBytes);
+  }
+
+  public AppConfig withSignInLimits(SignInLimits limits) {
+    return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
+        tokenLifetime, secureCookies, sso, limits, demoData, maxBodyBytes);
+  }
+
+  public record DatabaseConfig(String host, int port, String database, String user, String password) {}
+
+  /**
+   * A company identity provider whose tokens Shipyard accepts.
+   * Exactly one of the key sources is set.
+   */
+  public record SsoConfig(String issuer, String audience, Optional<String> hs256Secret,
+                          Optional<String> publicKeyPem, Optional<String> publicKeyAlgorithm,
+                          Optional<Path> jwksFile) {}
+
+  /** Failed sign-ins allowed per account and per address within the window before sign-in is refused. */
+  public record SignInLimits(int perAccount, int perAddress, Duration window) {}
+}

@@ -1,0 +1,25 @@
+package app.shipyard.db;
+
+import io.vertx.pgclient.PgException;
+
+/** Classifies database failures by SQLSTATE, never by message text. */
+public final class SqlErrors {
+
+  public static final String UNIQUE_VIOLATION = "23505";
+  public static final String FOREIGN_KEY_VIOLATION = "23503";
+  public static final String CHECK_VIOLATION = "23514";
+  public static final String NOT_NULL_VIOLATION = "23502";
+  public static final String INVALID_TEXT_REPRESENTATION = "22P02";
+  public static final String STRING_TOO_LONG = "22001";
+  public static final String SERIALIZATION_FAILURE = "40001";
+
+  private SqlErrors() {}
+
+  public static boolean is(Throwable failure, String sqlState) {
+    return failure instanceof PgException pg && sqlState.equals(pg.getSqlState());
+  }
+
+  public static boolean isConstraint(Throwable failure, String constraint) {
+    return failure instanceof PgException pg && constraint.equals(pg.getConstraint());
+  }
+}

@@ -1,0 +1,117 @@
+package app.shipyard.web;
+
+import app.shipyard.db.SqlErrors;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures into responses: a page for browsers, {@code {"error", "fields"}} JSON
+ * for API clients. Unexpected failures are logged once with their cause and never shown to the client.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private final Views views;
+
+  public FailureHandler(Views views) {
+    this.views = views;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      LOG.warn("Failure after the response started on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+      ctx.response().reset();
+      return;
+    }
+    Problem problem = classify(ctx);
+    if (problem.status >= 500) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+    }
+    if (wantsJson(ctx)) {
+      JsonObject body = new JsonObject().put("error", problem.message);
+      if (!problem.fields.isEmpty()) {
+        body.put("fields", new JsonObject(Map.copyOf(problem.fields)));
+      }
+      ctx.response().setStatusCode(problem.status)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+          .end(body.encode());
+    } else if (problem.status == 401 && ctx.request().method() == HttpMethod.GET) {
+      String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
+      ctx.redirect("/sign-in?next=" + next);
+    } else {
+      views.page(ctx, problem.status, "errors/error", problem.title(), Map.of(
+          "status", problem.status, "message", problem.message,
+          "fields", problem.fields.entrySet().stream().map(e -> Map.of("field", e.getKey(), "problem", e.getValue())).toList()));
+    }
+  }
+
+  public static boolean wantsJson(RoutingContext ctx) {
+    if (ctx.request().path().startsWith("/api/")) {
+      return true;
+    }
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+
+  private static Problem classify(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof AppError e) {
+      return new Problem(e.status(), e.getMessage(), e.fields());
+    }
+    if (failure instanceof DecodeException) {
+      return new Problem(400, "The request body is not valid JSON.", Map.of());
+    }
+    if (failure instanceof HttpException e) {
+      return fromStatus(e.getStatusCode());
+    }
+    if (SqlErrors.is(failure, SqlErrors.INVALID_TEXT_REPRESENTATION)) {
+      return new Problem(400, "A value in the request has the wrong format.", Map.of());
+    }
+    if (SqlErrors.is(failure, SqlErrors.UNIQUE_VIOLATION)) {
+      return new Problem(409, "That already exists.", Map.of());
+    }
+    if (failure == null) {
+      return fromStatus(ctx.statusCode() > 0 ? ctx.statusCode() : 500);
+    }
+    return new Problem(500, "Something went wrong on our side. It has been logged; please try again.", Map.of());
+  }
+
+  private static Problem fromStatus(int status) {
+    String message = switch (status) {
+      case 400 -> "The request could not be understood.";
+      case 401 -> "Please sign in to continue.";
+      case 403 -> "This request was refused. If you were filling in a form, reload the page and try again.";
+      case 404 -> "There is nothing at this address.";
+      case 405 -> "That method is not allowed here.";
+      case 413 -> "The request is too large.";
+      case 415 -> "That content type is not supported here.";
+      default -> status >= 500 ? "Something went wrong on our side. Please try again." : "The request was refused.";
+    };
+    return new Problem(status, message, Map.of());
+  }
+
+  private record Problem(int status, String message, Map<String, String> fields) {
+    String title() {
+      return switch (status) {
+        case 400 -> "Please check your input";
+        case 401 -> "Please sign in";
+        case 403 -> "Not allowed";
+        case 404 -> "Not found";
+        case 409 -> "Conflict";
+        case 429 -> "Too many attempts";
+        default -> status >= 500 ? "Something went wrong" : "Request refused";
+      };
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package app.shipyard.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves pages, the JSON API and static files. Stateless, so several instances run side by side; on
+ * undeploy the server stops accepting and lets in-flight requests finish (graceful shutdown).
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private final String host;
+  private final int port;
+  private final long maxBodyBytes;
+  private final List<Handler<RoutingContext>> filters;
+  private final List<Routes.Feature> features;
+  private final FailureHandler failures;
+  private HttpServer server;
+
+  public HttpVerticle(String host, int port, long maxBodyBytes, List<Handler<RoutingContext>> filters,
+                      List<Routes.Feature> features, FailureHandler failures) {
+    this.host = host;
+    this.port = port;
+    this.maxBodyBytes = maxBodyBytes;
+    this.filters = filters;
+    this.features = features;
+    this.failures = failures;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
+    router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    filters.forEach(filter -> router.route().handler(filter));
+    Routes routes = new Routes(router);
+    features.forEach(feature -> feature.register(routes));
+    router.route().failureHandler(failures);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, failures);
+    }
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+        .setCompressionSupported(true).setMaxFormAttributeSize((int) maxBodyBytes));
+    return server.requestHandler(router).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(10, TimeUnit.SECONDS);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,24 @@
+package app.shipyard.web;
+
+import app.shipyard.account.Person;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/** The signed-in person making the current request, put on the routing context by authentication. */
+public record Viewer(Person person) {
+
+  private static final String KEY = "shipyard.viewer";
+
+  public static void set(RoutingContext ctx, Person person) {
+    ctx.put(KEY, new Viewer(person));
+  }
+
+  public static Optional<Viewer> of(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(KEY));
+  }
+
+  /** The signed-in person; {@link Access} has already refused anonymous requests on protected routes. */
+  public static Person person(RoutingContext ctx) {
+    return of(ctx).map(Viewer::person).orElseThrow(() -> AppError.unauthorized("Please sign in."));
+  }
+}

@@ -1,0 +1,119 @@
+package app.shipyard.web;
+
+import app.shipyard.account.Person;
+import app.shipyard.account.Role;
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.context.FieldValueResolver;
+import com.github.jknack.handlebars.context.JavaBeanValueResolver;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.context.MethodValueResolver;
+import com.github.jknack.handlebars.helper.ConditionalHelpers;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Renders the Handlebars pages in {@code src/main/resources/templates}. Every template is compiled once at
+ * start-up (off the event loop), so rendering a page is pure CPU work.
+ */
+public final class Views {
+
+  private static final String ROOT = "/templates";
+  private final Handlebars handlebars;
+  private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+  private Views(Handlebars handlebars) {
+    this.handlebars = handlebars;
+  }
+
+  public static Future<Views> load(Vertx vertx) {
+    return vertx.executeBlocking(() -> {
+      Handlebars hb = new Handlebars(new ClassPathTemplateLoader(ROOT, ".hbs"))
+          .with(new ConcurrentMapTemplateCache())
+          .prettyPrint(false);
+      hb.registerHelpers(ConditionalHelpers.class);
+      Views views = new Views(hb);
+      for (String name : templateNames()) {
+        views.compiled.put(name, hb.compile(name));
+      }
+      return views;
+    });
+  }
+
+  /** Renders {@code template} inside the layout and ends the response. */
+  public void page(RoutingContext ctx, String template, String title, Map<String, Object> model) {
+    page(ctx, 200, template, title, model);
+  }
+
+  public void page(RoutingContext ctx, int status, String template, String title, Map<String, Object> model) {
+    String html = render(template, withLayoutModel(ctx, title, model));
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
+  }
+
+  public String render(String template, Map<String, Object> model) {
+    Template t = compiled.get(template);
+    if (t == null) {
+      throw new IllegalStateException("No template named " + template);
+    }
+    try {
+      return t.apply(Context.newBuilder(model)
+          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE,
+              FieldValueResolver.INSTANCE)
+          .build());
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot render " + template, e);
+    }
+  }
+
+  private static Map<String, Object> withLayoutModel(RoutingContext ctx, String title, Map<String, Object> model) {
+    Map<String, Object> full = new HashMap<>(model);
+    full.put("title", title);
+    full.put("csrf", Csrf.token(ctx));
+    Viewer.of(ctx).map(Viewer::person).ifPresent(me -> full.put("nav", navigation(me)));
+    return full;
+  }
+
+  private static Map<String, Object> navigation(Person me) {
+    return Map.of(
+        "me", me,
+        "isAdmin", me.has(Role.ADMIN),
+        "isOrganiser", me.has(Role.ORGANISER) || me.has(Role.ADMIN),
+        "isLeadership", me.has(Role.LEADERSHIP));
+  }
+
+  private static List<String> templateNames() throws IOException, URISyntaxException {
+    URI root = Views.class.getResource(ROOT).toURI();
+    if ("jar".equals(root.getScheme())) {
+      try (FileSystem jar = FileSystems.newFileSystem(root, Map.of())) {
+        return namesUnder(jar.getPath(ROOT));
+      }
+    }
+    return namesUnder(Path.of(root));
+  }
+
+  private static List<String> namesUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".hbs"))
+          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+          .map(name -> name.substring(0, name.length() - ".hbs".length()))
+          .sorted()
+          .toList();
+    }
+  }
+}
