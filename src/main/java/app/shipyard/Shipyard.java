@@ -14,7 +14,11 @@ import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.EmbeddedPostgres;
 import app.shipyard.demo.DemoData;
+import app.shipyard.event.EventRepository;
+import app.shipyard.event.EventRoutes;
 import app.shipyard.health.HealthRoutes;
+import app.shipyard.pitch.PitchRepository;
+import app.shipyard.pitch.PitchRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
@@ -100,6 +104,8 @@ public final class Shipyard {
           PasswordHasher hasher = new PasswordHasher(vertx);
           PersonRepository people = new PersonRepository(pool);
           ReferenceRepository reference = new ReferenceRepository(pool);
+          EventRepository events = new EventRepository(pool);
+          PitchRepository pitches = new PitchRepository(pool);
           SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
           SignInService signIn = new SignInService(people, hasher, attempts, tokens);
           Future<?> demo = demoData ? new DemoData(pool, people, hasher).loadIfEmpty()
@@ -112,7 +118,9 @@ public final class Shipyard {
                 List.of(new HealthRoutes(pool), new HomeRoutes(views),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference, views),
-                    new AdminRoutes(people, new PeopleImport(people, reference), views)),
+                    new AdminRoutes(people, new PeopleImport(people, reference), views),
+                    new EventRoutes(events, pitches, reference, views),
+                    new PitchRoutes(pitches, events, views)),
                 new FailureHandler(views));
             servers.add(server);
             return server;

@@ -78,6 +78,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (SqlErrors.is(failure, SqlErrors.INVALID_TEXT_REPRESENTATION)) {
       return new Problem(400, "A value in the request has the wrong format.", Map.of());
     }
+    if (SqlErrors.is(failure, SqlErrors.FOREIGN_KEY_VIOLATION)) {
+      return new Problem(400, "The request refers to something that does not exist.", Map.of());
+    }
     if (SqlErrors.is(failure, SqlErrors.UNIQUE_VIOLATION)) {
       return new Problem(409, "That already exists.", Map.of());
     }

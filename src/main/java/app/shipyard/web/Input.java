@@ -135,11 +135,14 @@ public final class Input {
     Object raw = raw(field);
     if (raw instanceof JsonArray array) {
       for (Object item : array) {
-        if (!(item instanceof String s)) {
+        if (item instanceof String s) {
+          values.add(s);
+        } else if (item instanceof Number n) {
+          values.add(n.toString());
+        } else {
           problems.put(field, "must be a list of text");
           return List.of();
         }
-        values.add(s);
       }
     } else if (json == null && form != null) {
       form.getAll(field).forEach(v -> values.addAll(Arrays.asList(v.split(","))));
@@ -154,6 +157,63 @@ public final class Input {
       problems.put(field, "entries must be at most " + maxLength + " characters");
     }
     return cleaned;
+  }
+
+  /** A whole number within [min, max]; {@code fallback} when absent. */
+  public int integer(String field, int fallback, int min, int max) {
+    Object raw = raw(field);
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      return fallback;
+    }
+    try {
+      long value = raw instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue()
+          : Long.parseLong(raw.toString().trim());
+      if (value >= min && value <= max) {
+        return (int) value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    problems.put(field, "must be a whole number from " + min + " to " + max);
+    return fallback;
+  }
+
+  /** JSON true/false, or a form checkbox (present means true). */
+  public boolean bool(String field) {
+    Object raw = raw(field);
+    if (raw == null) {
+      return false;
+    }
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    String text = raw.toString().trim().toLowerCase();
+    if (json != null && !(text.equals("true") || text.equals("false"))) {
+      problems.put(field, "must be true or false");
+      return false;
+    }
+    return text.equals("true") || text.equals("on") || text.equals("yes") || text.equals("1");
+  }
+
+  /**
+   * A moment in time: ISO-8601 with an offset ({@code 2026-05-01T09:00:00Z}), or a local date-time
+   * ({@code 2026-05-01T09:00}, as a form sends it) read in {@code zone}.
+   */
+  public java.time.OffsetDateTime dateTime(String field, java.time.ZoneId zone) {
+    String text = required(field, 40);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text);
+    } catch (java.time.format.DateTimeParseException notOffset) {
+      try {
+        return java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.put(field, "must be a date and time like 2026-05-01T09:00");
+        return null;
+      }
+    }
   }
 
   public void problem(String field, String message) {
