@@ -65,7 +65,8 @@ public final class PersonRepository {
       """;
 
   private static final String FIND_EXTERNAL = """
-      SELECT id FROM people WHERE (external_issuer = $1 AND external_subject = $2) OR lower(email) = lower($3)
+      SELECT id FROM people
+       WHERE (external_issuer = $1 AND external_subject = $2) OR (lower(email) = lower($3) AND external_subject IS NULL)
        ORDER BY (external_subject IS NOT NULL) DESC LIMIT 1
       """;
   private static final String LINK_EXTERNAL =
@@ -151,7 +152,13 @@ public final class PersonRepository {
                 if (inserted.size() == 0) {
                   // Another request provisioned the same person a moment ago: use theirs.
                   return tx.preparedQuery(FIND_EXTERNAL).execute(Tuple.of(issuer, subject, email))
-                      .map(again -> again.iterator().next().getLong("id"));
+                      .map(again -> {
+                        if (again.size() == 0) {
+                          throw app.shipyard.web.AppError.unauthorized(
+                              "This email already belongs to a person linked to another identity.");
+                        }
+                        return again.iterator().next().getLong("id");
+                      });
                 }
                 long id = inserted.iterator().next().getLong("id");
                 String[] keys = (roles.isEmpty() ? Set.of(Role.EMPLOYEE) : roles).stream().map(Role::key)

@@ -92,7 +92,7 @@ public final class TokenService {
     if (provider.isPresent() && sso.get().issuer().equals(issuer)) {
       return provider.get().authenticate(new TokenCredentials(token))
           .recover(e -> Future.failedFuture(AppError.unauthorized("The token is invalid or has expired.")))
-          .compose(user -> providerIdentity(user.principal()));
+          .compose(user -> providerIdentity(user.attributes().getJsonObject("accessToken", user.principal())));
     }
     return Future.failedFuture(AppError.unauthorized("The token was not issued by a trusted issuer."));
   }

@@ -82,6 +82,9 @@ public final class AdminRoutes implements Routes.Feature {
     for (String key : keys) {
       Role.parse(key).ifPresentOrElse(roles::add, () -> input.problem("roles", "'" + key + "' is not a role"));
     }
+    if (roles.isEmpty()) {
+      input.problem("roles", "must name at least one role (a person without roles cannot use Shipyard)");
+    }
     input.check();
     Person me = Viewer.person(ctx);
     if (me.id() == id && !roles.contains(Role.ADMIN)) {

@@ -75,6 +75,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException e) {
       return fromStatus(e.getStatusCode());
     }
+    if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      return fromStatus(ctx.statusCode());
+    }
     if (SqlErrors.is(failure, SqlErrors.INVALID_TEXT_REPRESENTATION)) {
       return new Problem(400, "A value in the request has the wrong format.", Map.of());
     }
