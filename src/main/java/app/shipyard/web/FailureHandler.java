@@ -84,6 +84,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure == null) {
       return fromStatus(ctx.statusCode() > 0 ? ctx.statusCode() : 500);
     }
+    if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // A handler refused the request with a status and a cause, e.g. CSRFHandler's 403.
+      return fromStatus(ctx.statusCode());
+    }
     return new Problem(500, "Something went wrong on our side. It has been logged; please try again.", Map.of());
   }
 
