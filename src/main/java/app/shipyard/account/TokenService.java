@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -92,9 +93,18 @@ public final class TokenService {
     if (provider.isPresent() && sso.get().issuer().equals(issuer)) {
       return provider.get().authenticate(new TokenCredentials(token))
           .recover(e -> Future.failedFuture(AppError.unauthorized("The token is invalid or has expired.")))
-          .compose(user -> providerIdentity(user.attributes().getJsonObject("accessToken", user.principal())));
+          .compose(user -> providerIdentity(claims(user)));
     }
     return Future.failedFuture(AppError.unauthorized("The token was not issued by a trusted issuer."));
+  }
+
+  /**
+   * All claims of a verified token. Vert.x keeps {@code exp}, {@code iat} and {@code nbf} out of the
+   * principal and puts the full claim set in the {@code accessToken} attribute.
+   */
+  private static JsonObject claims(User user) {
+    JsonObject all = user.attributes().getJsonObject("accessToken");
+    return all != null ? all : user.principal();
   }
 
   private Future<Identity> providerIdentity(JsonObject claims) {

@@ -76,6 +76,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return fromStatus(e.getStatusCode());
     }
     if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // A handler refused the request with a status and a cause, e.g. CSRFHandler's 403.
       return fromStatus(ctx.statusCode());
     }
     if (SqlErrors.is(failure, SqlErrors.INVALID_TEXT_REPRESENTATION)) {

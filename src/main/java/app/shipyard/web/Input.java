@@ -97,6 +97,10 @@ public final class Input {
       problems.put(field, "must be text");
       return "";
     }
+    if (text.indexOf('\u0000') >= 0) {
+      problems.put(field, "must not contain NUL characters");
+      return "";
+    }
     String value = text.strip();
     if (value.length() > maxLength) {
       problems.put(field, "must be at most " + maxLength + " characters");
@@ -148,6 +152,10 @@ public final class Input {
       form.getAll(field).forEach(v -> values.addAll(Arrays.asList(v.split(","))));
     } else if (raw != null) {
       problems.put(field, "must be a list of text");
+      return List.of();
+    }
+    if (values.stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+      problems.put(field, "must not contain NUL characters");
       return List.of();
     }
     List<String> cleaned = values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
