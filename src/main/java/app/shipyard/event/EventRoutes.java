@@ -169,14 +169,7 @@ public final class EventRoutes implements Routes.Feature {
     int perPerson = input.integer("teamsPerPerson", 1, 1, 5);
     boolean approval = input.bool("pitchesNeedApproval");
     boolean byRequest = input.bool("joinByRequest");
-    List<Integer> locations = input.list("locationIds", 50, 12).stream().map(v -> {
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        input.problem("locationIds", "must be location ids");
-        return 0;
-      }
-    }).toList();
+    List<Integer> locations = input.ids("locationIds", 50);
     input.check();
     return new NewEvent(kind, title, theme, description, starts, ends, zone.getId(),
         new Event.Rules(teamMin, teamMax, perPerson, approval, byRequest), locations);

@@ -139,14 +139,11 @@ public final class Input {
     Object raw = raw(field);
     if (raw instanceof JsonArray array) {
       for (Object item : array) {
-        if (item instanceof String s) {
-          values.add(s);
-        } else if (item instanceof Number n) {
-          values.add(n.toString());
-        } else {
+        if (!(item instanceof String s)) {
           problems.put(field, "must be a list of text");
           return List.of();
         }
+        values.add(s);
       }
     } else if (json == null && form != null) {
       form.getAll(field).forEach(v -> values.addAll(Arrays.asList(v.split(","))));
@@ -224,8 +221,41 @@ public final class Input {
     }
   }
 
+  /** Records a problem with a field, unless one was already found (the first problem is the one to fix). */
   public void problem(String field, String message) {
-    problems.put(field, message);
+    problems.putIfAbsent(field, message);
+  }
+
+  /** A list of positive ids: a JSON array of numbers, or repeated form fields (checkboxes). */
+  public List<Integer> ids(String field, int maxItems) {
+    Object raw = raw(field);
+    List<Object> items = new ArrayList<>();
+    if (raw instanceof JsonArray array) {
+      array.forEach(items::add);
+    } else if (json == null && form != null) {
+      items.addAll(form.getAll(field));
+    } else if (raw != null) {
+      problems.put(field, "must be a list of ids");
+      return List.of();
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (Object item : items) {
+      try {
+        int id = item instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue()
+            : Integer.parseInt(String.valueOf(item).trim());
+        if (id < 1) {
+          throw new NumberFormatException();
+        }
+        ids.add(id);
+      } catch (NumberFormatException e) {
+        problems.put(field, "must be a list of ids");
+        return List.of();
+      }
+    }
+    if (ids.size() > maxItems) {
+      problems.put(field, "may have at most " + maxItems + " entries");
+    }
+    return ids.stream().distinct().toList();
   }
 
   /** Throws every problem found so far as one 400 with field messages. */
