@@ -20,14 +20,14 @@ public final class SignInService {
   }
 
   public Future<SignedIn> signIn(String email, String password, String address) {
-    return attempts.tooMany(email, address).compose(blocked -> {
-      if (blocked) {
+    return attempts.begin(email, address).compose(attempt -> {
+      if (attempt.isEmpty()) {
         return Future.failedFuture(AppError.tooManyRequests("Too many failed sign-ins. Please wait "
             + attempts.windowMinutes() + " minutes and try again."));
       }
       return people.credentials(email).compose(found -> hasher
           .verify(password, found.map(PersonRepository.Credentials::passwordHash).orElse(null))
-          .compose(matches -> attempts.record(email, address, matches).map(matches))
+          .compose(matches -> matches ? attempts.succeeded(attempt.get()).map(true) : Future.succeededFuture(false))
           .compose(matches -> matches
               ? people.findById(found.get().id()).map(p -> p.orElseThrow(() -> AppError.unauthorized(GENERIC_FAILURE)))
               : Future.failedFuture(AppError.unauthorized(GENERIC_FAILURE))));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.Api;
 import app.shipyard.support.TestShipyard;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -51,6 +54,22 @@ class RateLimitTest {
     // The limit is per account (email in any case): other people still sign in.
     assertEquals(429, attempt("EMPLOYEE@test.example", TestShipyard.PASSWORD).statusCode());
     assertEquals(200, attempt(TestShipyard.OTHER_EMPLOYEE, TestShipyard.PASSWORD).statusCode());
+  }
+
+  @Test
+  @DisplayName("A burst of 20 simultaneous wrong passwords for one account gets at most 5 real tries; the rest get 429")
+  void concurrentBurst() {
+    List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      burst.add(api.client().post("/api/auth/token")
+          .sendJsonObject(new JsonObject().put("email", TestShipyard.EMPLOYEE).put("password", "guess number " + i)));
+    }
+    Future.join(burst).await();
+    long tried = burst.stream().filter(f -> f.result().statusCode() == 401).count();
+    long blocked = burst.stream().filter(f -> f.result().statusCode() == 429).count();
+    assertEquals(20, tried + blocked);
+    assertTrue(tried <= 5, tried + " passwords were checked; at most 5 may be");
+    assertEquals(429, attempt(TestShipyard.EMPLOYEE, TestShipyard.PASSWORD).statusCode());
   }
 
   @Test

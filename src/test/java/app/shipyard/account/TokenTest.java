@@ -185,6 +185,25 @@ class TokenTest {
   }
 
   @Test
+  @DisplayName("Ten simultaneous first requests with a new identity-provider token all succeed and provision one person")
+  void idpProvisioningIsRaceFree() {
+    JsonObject claims = new JsonObject().put("sub", "idp-race").put("email", "race@test.example").put("name", "Rae Race");
+    String token = idpSigner.generateToken(claims, idp().setExpiresInSeconds(600));
+    List<io.vertx.core.Future<HttpResponse<Buffer>>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      all.add(api.as(token, api.get("/api/me")).send());
+    }
+    io.vertx.core.Future.join(all).await();
+    for (var f : all) {
+      assertEquals(200, f.result().statusCode(), f.result().bodyAsString());
+    }
+    assertEquals(1, all.stream().map(f -> f.result().bodyAsJsonObject().getLong("id")).distinct().count());
+    assertEquals(1, Fixture.count("SELECT count(*) FROM people WHERE email = $1", "race@test.example"));
+    assertEquals(new JsonArray().add("employee"), me(token).bodyAsJsonObject().getJsonArray("roles"),
+        "a token without roles gives the employee role");
+  }
+
+  @Test
   @DisplayName("An identity-provider token for an existing email is linked to that person (same id)")
   void idpLinksExistingPerson() {
     long id = Fixture.personId(TestShipyard.EMPLOYEE);
