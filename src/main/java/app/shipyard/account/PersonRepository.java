@@ -41,8 +41,6 @@ public final class PersonRepository {
        WHERE id = $1
       """;
 
-  private static final String ADD_SKILLS =
-      "INSERT INTO skills (name) SELECT DISTINCT ON (lower(n)) n FROM unnest($1::text[]) AS n ON CONFLICT ((lower(name))) DO NOTHING";
   private static final String CLEAR_SKILLS = "DELETE FROM person_skills WHERE person_id = $1";
   private static final String LINK_SKILLS = """
       INSERT INTO person_skills (person_id, skill_id)
@@ -170,7 +168,7 @@ public final class PersonRepository {
 
   private static Future<Void> replaceSkills(SqlClient tx, long id, List<String> skills) {
     String[] names = skills.toArray(String[]::new);
-    return tx.preparedQuery(ADD_SKILLS).execute(Tuple.of((Object) names))
+    return Skills.ensure(tx, names)
         .compose(done -> tx.preparedQuery(CLEAR_SKILLS).execute(Tuple.of(id)))
         .compose(done -> tx.preparedQuery(LINK_SKILLS).execute(Tuple.of(id).addArrayOfString(names)))
         .mapEmpty();

@@ -1,5 +1,6 @@
 package app.shipyard.pitch;
 
+import app.shipyard.account.Skills;
 import app.shipyard.event.Phase;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
@@ -32,8 +33,6 @@ public final class PitchRepository {
       INSERT INTO pitches (event_id, captain_id, title, summary, problem, idea, capacity)
       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
       """;
-  private static final String ADD_SKILLS =
-      "INSERT INTO skills (name) SELECT DISTINCT ON (lower(n)) n FROM unnest($1::text[]) AS n ON CONFLICT ((lower(name))) DO NOTHING";
   private static final String LINK_SKILLS = """
       INSERT INTO pitch_skills (pitch_id, skill_id)
       SELECT $1, id FROM skills WHERE lower(name) = ANY (SELECT lower(n) FROM unnest($2::text[]) AS n)
@@ -98,7 +97,7 @@ public final class PitchRepository {
       return tx.preparedQuery(INSERT).execute(Tuple.of(eventId, captainId, p.title(), p.summary(), p.problem(), p.idea(),
               p.capacity()))
           .map(r -> r.iterator().next().getLong("id"))
-          .compose(id -> tx.preparedQuery(ADD_SKILLS).execute(Tuple.of((Object) skills))
+          .compose(id -> Skills.ensure(tx, skills)
               .compose(d -> tx.preparedQuery(LINK_SKILLS).execute(Tuple.of(id).addArrayOfString(skills)))
               .compose(d -> addToTeam(tx, id, eventId, captainId, p.capacity(), true))
               .map(id));
