@@ -93,6 +93,7 @@ public final class EventRoutes implements Routes.Feature {
       ZoneId theirs = zone(e.timeZone());
       Map<String, Object> model = new HashMap<>();
       model.put("event", e);
+      model.put("tab", "overview");
       model.put("descriptionHtml", Markdown.toHtml(e.description()));
       model.put("startsMine", shown(e.startsAt(), mine) + " (" + mine.getId() + ")");
       model.put("endsMine", shown(e.endsAt(), mine) + " (" + mine.getId() + ")");
