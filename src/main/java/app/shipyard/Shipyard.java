@@ -20,6 +20,8 @@ import app.shipyard.health.HealthRoutes;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchRoutes;
 import app.shipyard.people.PeopleRoutes;
+import app.shipyard.portfolio.PortfolioRepository;
+import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HomeRoutes;
@@ -118,6 +120,7 @@ public final class Shipyard {
                 List.of(new HealthRoutes(pool), new HomeRoutes(views),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference, views),
+                    new PortfolioRoutes(new PortfolioRepository(pool), people, views),
                     new AdminRoutes(people, new PeopleImport(people, reference), views),
                     new EventRoutes(events, pitches, reference, views),
                     new PitchRoutes(pitches, events, views)),
