@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fictional company, Northwind Labs, loaded into an empty database so that a newcomer sees a living
- * platform: about 60 people across four offices and remote, with sign-ins for one person of each role.
+ * platform: about 60 people across four offices and remote, with sign-ins for one person of each role, and their
+ * innovation events (see {@link DemoEvents}).
  */
 public final class DemoData {
 
@@ -66,6 +67,7 @@ public final class DemoData {
         .executeBatch(locations)
         .compose(done -> sequentially(demoPeople()))
         .compose(done -> signIns())
+        .compose(done -> new DemoEvents(pool).load())
         .onSuccess(done -> printSignIns());
   }
 

@@ -1,0 +1,108 @@
+package app.shipyard.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.shipyard.Shipyard;
+import app.shipyard.config.ConfigLoader;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Starts a second Shipyard on its own embedded database with the demo company, as a newcomer would see it. */
+@Timeout(180)
+@DisplayName("The demo company")
+class DemoDataTest {
+
+  private static Shipyard demo;
+  private static WebClient client;
+  private static String token;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove("DATABASE_URL");
+    env.keySet().removeIf(k -> k.startsWith("PG"));
+    env.put("HTTP_PORT", "0");
+    env.put("HTTP_INSTANCES", "1");
+    env.put("SHIPYARD_DATA_DIR", Path.of("target", "demo-test-data", String.valueOf(System.nanoTime())).toString());
+    env.put("DEMO_DATA", "true");
+    demo = Shipyard.start(new ConfigLoader(env).load());
+    client = WebClient.create(demo.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(demo.port()));
+    token = client.post("/api/auth/token").sendJsonObject(new JsonObject().put("email", "employee@northwind.example")
+        .put("password", DemoData.PASSWORD)).await().bodyAsJsonObject().getString("token");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (demo != null) {
+      demo.stop();
+    }
+  }
+
+  private static Object get(String path) {
+    var response = client.get(path).bearerTokenAuthentication(token).send().await();
+    assertEquals(200, response.statusCode(), path + " " + response.bodyAsString());
+    return response.bodyAsJson(Object.class);
+  }
+
+  private static long count(String sql) {
+    return demo.pool().query(sql).execute().await().iterator().next().getLong(0);
+  }
+
+  @Test
+  @DisplayName("has a past archived day, a day in team forming and a lab, each with its pitches")
+  void threeEvents() {
+    JsonArray events = (JsonArray) get("/api/events");
+    Map<String, String> phases = events.stream().map(o -> (JsonObject) o)
+        .collect(Collectors.toMap(e -> e.getString("kind") + ":" + e.getString("phase"), e -> e.getString("title")));
+    assertEquals(3, events.size(), events.encodePrettily());
+    assertTrue(phases.containsKey("day:archived") && phases.containsKey("day:team_forming") && phases.containsKey("lab:building"),
+        phases.toString());
+    events.stream().map(o -> (JsonObject) o).forEach(e -> assertTrue(e.getLong("pitchCount") >= 5, e.encode()));
+  }
+
+  @Test
+  @DisplayName("the day in team forming has interest, comments, teams with open places, free agents and mentors")
+  void teamFormingIsAlive() {
+    assertTrue(count("SELECT count(*) FROM pitch_interest i JOIN pitches p ON p.id = i.pitch_id JOIN events e ON e.id = p.event_id "
+        + "WHERE e.phase = 'team_forming'") >= 10);
+    assertTrue(count("SELECT count(*) FROM pitch_comments") >= 3);
+    assertEquals(7, count("SELECT count(*) FROM free_agents"));
+    assertEquals(4, count("SELECT count(*) FROM mentors"));
+    assertEquals(0, count("SELECT count(*) FROM free_agents f JOIN team_members m USING (event_id, person_id)"),
+        "free agents are people without a team");
+    assertEquals(0, count("SELECT count(*) FROM pitches p WHERE (SELECT count(*) FROM team_members m WHERE m.pitch_id = p.id) > p.capacity"));
+  }
+
+  @Test
+  @DisplayName("the lab has projects at every stage, each with the history of how it got there")
+  void labStages() {
+    assertEquals(List.of("idea", "parked", "pilot", "prototype", "shipped"), demo.pool()
+        .query("SELECT DISTINCT stage FROM pitches p JOIN events e ON e.id = p.event_id WHERE e.kind = 'lab' ORDER BY stage")
+        .execute().await().stream().map(r -> r.getString(0)).toList());
+    assertEquals(3 + 2 + 1 + 2, count("SELECT count(*) FROM pitch_stage_changes"));
+  }
+
+  @Test
+  @DisplayName("the employee sign-in has a portfolio across all three events, with a reflection")
+  void employeePortfolio() {
+    long me = ((JsonObject) get("/api/me")).getLong("id");
+    JsonObject portfolio = (JsonObject) get("/api/people/" + me + "/portfolio");
+    assertEquals(3, portfolio.getJsonArray("events").size(), portfolio.encodePrettily());
+    assertEquals(1, portfolio.getJsonArray("events").stream().map(o -> (JsonObject) o)
+        .flatMap(e -> e.getJsonArray("projects").stream().map(p -> (JsonObject) p))
+        .filter(p -> p.getString("reflection") != null).count());
+  }
+}
