@@ -14,8 +14,17 @@ import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.EmbeddedPostgres;
 import app.shipyard.demo.DemoData;
+import app.shipyard.event.DashboardRepository;
+import app.shipyard.event.DashboardRoutes;
+import app.shipyard.event.EventCalendar;
+import app.shipyard.event.EventEdits;
+import app.shipyard.event.EventPhaseRoutes;
 import app.shipyard.event.EventRepository;
 import app.shipyard.event.EventRoutes;
+import app.shipyard.event.ParticipantRepository;
+import app.shipyard.event.ParticipantRoutes;
+import app.shipyard.event.ScheduleRepository;
+import app.shipyard.event.ScheduleRoutes;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchRoutes;
@@ -99,7 +108,7 @@ public final class Shipyard {
     Pool pool = Database.pool(vertx, db, 16);
     return Database.migrate(vertx, db)
         .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
-            config.signingSecret().get(), config.tokenLifetime(), config.sso()))))
+            config.signingSecret().get(), config.tokenLifetime(), config.sso())), EventCalendar.warmUp(vertx)))
         .compose(loaded -> {
           Views views = loaded.resultAt(0);
           TokenService tokens = loaded.resultAt(1);
@@ -108,6 +117,9 @@ public final class Shipyard {
           ReferenceRepository reference = new ReferenceRepository(pool);
           EventRepository events = new EventRepository(pool);
           PitchRepository pitches = new PitchRepository(pool);
+          ScheduleRepository schedule = new ScheduleRepository(pool);
+          ParticipantRepository participants = new ParticipantRepository(pool);
+          DashboardRepository dashboards = new DashboardRepository(pool, events, participants);
           SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
           SignInService signIn = new SignInService(people, hasher, attempts, tokens);
           Future<?> demo = demoData ? new DemoData(pool, people, hasher).loadIfEmpty()
@@ -122,7 +134,9 @@ public final class Shipyard {
                     new PeopleRoutes(people, reference, views),
                     new PortfolioRoutes(new PortfolioRepository(pool), people, views),
                     new AdminRoutes(people, new PeopleImport(people, reference), views),
-                    new EventRoutes(events, pitches, reference, views),
+                    new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
+                    new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
+                    new ParticipantRoutes(events, participants, reference, views), new DashboardRoutes(dashboards, views),
                     new PitchRoutes(pitches, events, views)),
                 new FailureHandler(views));
             servers.add(server);

@@ -14,11 +14,12 @@ public final class EventJson {
     return new JsonObject().put("id", e.id()).put("kind", e.kind()).put("title", e.title()).put("theme", e.theme())
         .put("description", e.description()).put("phase", e.phase().key())
         .put("startsAt", e.startsAt().toInstant().toString()).put("endsAt", e.endsAt().toInstant().toString())
-        .put("timeZone", e.timeZone()).put("locations", new JsonArray(e.locations())).put("pitchCount", e.pitchCount())
+        .put("timeZone", e.timeZone()).put("locations", new JsonArray(e.locations()))
+        .put("locationIds", new JsonArray(e.locationIds())).put("pitchCount", e.pitchCount())
         .put("rules", new JsonObject().put("teamMin", e.rules().teamMin()).put("teamMax", e.rules().teamMax())
             .put("teamsPerPerson", e.rules().teamsPerPerson())
             .put("pitchesNeedApproval", e.rules().pitchesNeedApproval())
-            .put("joinByRequest", e.rules().joinByRequest()));
+            .put("joinByRequest", e.rules().joinByRequest()).put("soloAllowed", e.rules().soloAllowed()));
   }
 
   public static JsonObject of(Event e, List<Pitch> pitches) {

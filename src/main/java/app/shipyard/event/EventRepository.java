@@ -4,6 +4,7 @@ import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,6 +17,8 @@ public final class EventRepository {
   private static final String SELECT_EVENT = """
       SELECT e.*, coalesce((SELECT array_agg(l.name ORDER BY l.name) FROM event_locations el
                               JOIN locations l ON l.id = el.location_id WHERE el.event_id = e.id), '{}') AS location_names,
+             coalesce((SELECT array_agg(l.id ORDER BY l.name) FROM event_locations el
+                              JOIN locations l ON l.id = el.location_id WHERE el.event_id = e.id), '{}') AS location_ids,
              (SELECT count(*) FROM pitches p WHERE p.event_id = e.id AND p.hidden_reason IS NULL) AS pitch_count
         FROM events e
       """;
@@ -26,6 +29,8 @@ public final class EventRepository {
       """;
   private static final String ADD_LOCATIONS =
       "INSERT INTO event_locations (event_id, location_id) SELECT $1, unnest($2::int[])";
+  private static final String UNKNOWN_LOCATIONS =
+      "SELECT count(*) FROM unnest($1::int[]) AS wanted(id) WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.id = wanted.id)";
   private static final String LOCK_PHASE = "SELECT phase FROM events WHERE id = $1 FOR UPDATE";
   private static final String SET_PHASE = "UPDATE events SET phase = $2 WHERE id = $1";
   private static final String RECORD_CHANGE =
@@ -55,8 +60,8 @@ public final class EventRepository {
     return find(id).map(found -> found.orElseThrow(() -> AppError.notFound("That event")));
   }
 
-  public Future<Long> create(NewEvent e, long createdBy) {
-    return pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(Tuple.tuple()
+  public Future<Long> create(EventDetails e, long createdBy) {
+    return pool.withTransaction(tx -> knownLocations(tx, e.locationIds()).compose(ok -> tx.preparedQuery(INSERT).execute(Tuple.tuple()
             .addString(e.kind()).addString(e.title()).addString(e.theme()).addString(e.description())
             .addOffsetDateTime(e.startsAt()).addOffsetDateTime(e.endsAt()).addString(e.timeZone())
             .addInteger(e.rules().teamMin()).addInteger(e.rules().teamMax()).addInteger(e.rules().teamsPerPerson())
@@ -65,7 +70,14 @@ public final class EventRepository {
           long id = rows.iterator().next().getLong("id");
           return tx.preparedQuery(ADD_LOCATIONS)
               .execute(Tuple.of(id).addArrayOfInteger(e.locationIds().toArray(Integer[]::new))).map(id);
-        }));
+        })));
+  }
+
+  /** Refuses location ids that name no location, with a field message rather than a foreign-key error. */
+  static Future<Void> knownLocations(SqlConnection tx, List<Integer> ids) {
+    return tx.preparedQuery(UNKNOWN_LOCATIONS).execute(Tuple.tuple().addArrayOfInteger(ids.toArray(Integer[]::new)))
+        .compose(rows -> rows.iterator().next().getLong(0) == 0 ? Future.succeededFuture()
+            : Future.failedFuture(AppError.invalid("locationIds", "contains an id that is not a known location")));
   }
 
   /** Moves the event to {@code target}, checked against the phase it is in now (row-locked), and records who did it. */
@@ -98,11 +110,9 @@ public final class EventRepository {
         r.getOffsetDateTime("starts_at"), r.getOffsetDateTime("ends_at"), r.getString("time_zone"),
         new Event.Rules(r.getInteger("team_min"), r.getInteger("team_max"), r.getInteger("teams_per_person"),
             r.getBoolean("pitches_need_approval"), r.getBoolean("join_by_request")),
-        List.of(r.getArrayOfStrings("location_names")), r.getLong("pitch_count"));
+        List.of(r.getArrayOfStrings("location_names")), List.of(r.getArrayOfIntegers("location_ids")),
+        r.getLong("pitch_count"));
   }
-
-  public record NewEvent(String kind, String title, String theme, String description, OffsetDateTime startsAt,
-                         OffsetDateTime endsAt, String timeZone, Event.Rules rules, List<Integer> locationIds) {}
 
   public record PhaseChange(String from, String to, OffsetDateTime at, String by) {}
 }

@@ -3,7 +3,6 @@ package app.shipyard.event;
 import app.shipyard.account.Person;
 import app.shipyard.account.ReferenceRepository;
 import app.shipyard.account.Role;
-import app.shipyard.event.EventRepository.NewEvent;
 import app.shipyard.pitch.Pitch;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;
@@ -18,28 +17,30 @@ import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
-/** Events: list, create (organisers), view, and move through phases (organisers). */
+/** Events: list, create and edit (organisers), and the overview page with its schedule. */
 public final class EventRoutes implements Routes.Feature {
 
-  private static final Access ORGANISERS = Access.roles(Role.ORGANISER, Role.ADMIN);
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+  static final Access ORGANISERS = Access.roles(Role.ORGANISER, Role.ADMIN);
   private final EventRepository events;
+  private final EventEdits edits;
   private final PitchRepository pitches;
+  private final ScheduleRepository schedule;
   private final ReferenceRepository reference;
   private final Views views;
 
-  public EventRoutes(EventRepository events, PitchRepository pitches, ReferenceRepository reference, Views views) {
+  public EventRoutes(EventRepository events, EventEdits edits, PitchRepository pitches, ScheduleRepository schedule,
+                     ReferenceRepository reference, Views views) {
     this.events = events;
+    this.edits = edits;
     this.pitches = pitches;
+    this.schedule = schedule;
     this.reference = reference;
     this.views = views;
   }
@@ -50,16 +51,19 @@ public final class EventRoutes implements Routes.Feature {
         .get("/events/new", ORGANISERS, this::newPage)
         .post("/events", ORGANISERS, this::createForm)
         .get("/events/:id", Access.signedIn(), this::eventPage)
-        .post("/events/:id/phase", ORGANISERS, this::phaseForm)
+        .get("/events/:id/edit", ORGANISERS, this::editPage)
+        .post("/events/:id", ORGANISERS, this::editForm)
         .get("/api/events", Access.signedIn(), this::listApi)
         .post("/api/events", ORGANISERS, this::createApi)
         .get("/api/events/:id", Access.signedIn(), this::eventApi)
-        .post("/api/events/:id/phase", ORGANISERS, this::phaseApi);
+        .put("/api/events/:id", ORGANISERS, this::editApi);
   }
 
   private void listPage(RoutingContext ctx) {
+    Person me = Viewer.person(ctx);
     events.list().onSuccess(list -> views.page(ctx, "event/list", "Events", Map.of("events", list.stream()
-        .map(e -> Map.of("event", e, "when", shown(e.startsAt(), viewerZone(ctx, e)))).toList()))).onFailure(ctx::fail);
+        .map(e -> Map.of("event", e, "when", Times.withZone(e.startsAt(), Times.viewerZone(me, e)))).toList())))
+        .onFailure(ctx::fail);
   }
 
   private void listApi(RoutingContext ctx) {
@@ -69,19 +73,46 @@ public final class EventRoutes implements Routes.Feature {
 
   private void newPage(RoutingContext ctx) {
     reference.locations().onSuccess(locations -> views.page(ctx, "event/new", "New event",
-        Map.of("locations", locations))).onFailure(ctx::fail);
+        Map.of("form", EventDetails.blankForm(locations)))).onFailure(ctx::fail);
   }
 
   private void createForm(RoutingContext ctx) {
-    NewEvent event = read(Input.of(ctx));
+    EventDetails event = EventDetails.read(Input.of(ctx));
     events.create(event, Viewer.person(ctx).id()).onSuccess(id -> Responses.seeOther(ctx, "/events/" + id))
         .onFailure(ctx::fail);
   }
 
   private void createApi(RoutingContext ctx) {
-    NewEvent event = read(Input.of(ctx));
+    EventDetails event = EventDetails.read(Input.of(ctx));
     events.create(event, Viewer.person(ctx).id()).compose(events::get)
         .onSuccess(e -> Responses.json(ctx, 201, EventJson.of(e))).onFailure(ctx::fail);
+  }
+
+  private void editPage(RoutingContext ctx) {
+    long id = Params.id(ctx, "id", "That event");
+    Future.all(events.get(id), reference.locations()).map(all -> {
+      Event e = all.resultAt(0);
+      if (e.phase() == Phase.ARCHIVED) {
+        throw AppError.conflict(EventEdits.ARCHIVED);
+      }
+      return Map.<String, Object>of("event", e, "form", EventDetails.form(e, all.resultAt(1)),
+          "rulesLocked", e.phase().teamsLocked());
+    }).onSuccess(model -> views.page(ctx, "event/edit", "Edit " + ((Event) model.get("event")).title(), model))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Event> edit(RoutingContext ctx) {
+    long id = Params.id(ctx, "id", "That event");
+    EventDetails details = EventDetails.read(Input.of(ctx));
+    return edits.update(id, details).compose(done -> events.get(id));
+  }
+
+  private void editForm(RoutingContext ctx) {
+    edit(ctx).onSuccess(e -> Responses.seeOther(ctx, "/events/" + e.id())).onFailure(ctx::fail);
+  }
+
+  private void editApi(RoutingContext ctx) {
+    edit(ctx).onSuccess(e -> Responses.json(ctx, EventJson.of(e))).onFailure(ctx::fail);
   }
 
   private Future<Map<String, Object>> eventModel(RoutingContext ctx, long id) {
@@ -89,15 +120,14 @@ public final class EventRoutes implements Routes.Feature {
       Event e = all.resultAt(0);
       List<Pitch> list = all.resultAt(1);
       Person me = Viewer.person(ctx);
-      ZoneId mine = viewerZone(ctx, e);
-      ZoneId theirs = zone(e.timeZone());
+      ZoneId mine = Times.viewerZone(me, e);
+      ZoneId theirs = Times.zone(e.timeZone());
       Map<String, Object> model = new HashMap<>();
       model.put("event", e);
       model.put("tab", "overview");
       model.put("descriptionHtml", Markdown.toHtml(e.description()));
-      model.put("startsMine", shown(e.startsAt(), mine) + " (" + mine.getId() + ")");
-      model.put("endsMine", shown(e.endsAt(), mine) + " (" + mine.getId() + ")");
-      model.put("startsLocal", shown(e.startsAt(), theirs) + " (" + theirs.getId() + ")");
+      model.put("starts", Times.moment(e.startsAt(), mine, theirs));
+      model.put("ends", Times.moment(e.endsAt(), mine, theirs));
       model.put("differentZone", !mine.equals(theirs));
       model.put("pitches", list);
       model.put("history", all.resultAt(2));
@@ -112,84 +142,28 @@ public final class EventRoutes implements Routes.Feature {
 
   private void eventPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    eventModel(ctx, id).onSuccess(model -> views.page(ctx, "event/event", ((Event) model.get("event")).title(), model))
+    Future.all(eventModel(ctx, id), schedule.forEvent(id))
+        .map(all -> withSchedule(ctx, all.resultAt(0), all.resultAt(1)))
+        .onSuccess(model -> views.page(ctx, "event/event", ((Event) model.get("event")).title(), model))
         .onFailure(ctx::fail);
+  }
+
+  /** The overview's schedule (times as the viewer reads them) and what an organiser may change. */
+  private static Map<String, Object> withSchedule(RoutingContext ctx, Map<String, Object> model, List<ScheduleItem> items) {
+    Event e = (Event) model.get("event");
+    ZoneId mine = Times.viewerZone(Viewer.person(ctx), e);
+    ZoneId theirs = Times.zone(e.timeZone());
+    model.put("schedule", items.stream().map(item -> Map.of("item", item,
+        "when", Times.span(item.startsAt(), item.endsAt(), mine, theirs))).toList());
+    model.put("canChange", Boolean.TRUE.equals(model.get("isOrganiser")) && e.phase() != Phase.ARCHIVED);
+    model.put("eventLocations", IntStream.range(0, e.locationIds().size())
+        .mapToObj(i -> Map.of("id", e.locationIds().get(i), "name", e.locations().get(i))).toList());
+    return model;
   }
 
   private void eventApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
     Future.all(events.get(id), pitches.forEvent(id))
         .onSuccess(all -> Responses.json(ctx, EventJson.of(all.resultAt(0), all.resultAt(1)))).onFailure(ctx::fail);
-  }
-
-  private Future<Event> changePhase(RoutingContext ctx) {
-    long id = Params.id(ctx, "id", "That event");
-    Input input = Input.of(ctx);
-    String key = input.required("phase", 20);
-    input.check();
-    Phase target = Phase.parse(key).orElseThrow(() -> AppError.invalid("phase", "must be one of "
-        + Arrays.stream(Phase.values()).map(Phase::key).toList()));
-    return events.changePhase(id, target, Viewer.person(ctx).id()).compose(done -> events.get(id));
-  }
-
-  private void phaseForm(RoutingContext ctx) {
-    changePhase(ctx).onSuccess(e -> Responses.seeOther(ctx, "/events/" + e.id())).onFailure(ctx::fail);
-  }
-
-  private void phaseApi(RoutingContext ctx) {
-    changePhase(ctx).onSuccess(e -> Responses.json(ctx, EventJson.of(e))).onFailure(ctx::fail);
-  }
-
-  private static NewEvent read(Input input) {
-    String kind = input.required("kind", 10);
-    if (!kind.isEmpty() && !kind.equals("day") && !kind.equals("lab")) {
-      input.problem("kind", "must be day or lab");
-    }
-    String title = input.required("title", 120);
-    String theme = input.optional("theme", 200);
-    String description = input.optional("description", 20000);
-    String zoneText = input.optional("timeZone", 60);
-    ZoneId zone = ZoneId.of("UTC");
-    if (!zoneText.isEmpty()) {
-      try {
-        zone = ZoneId.of(zoneText);
-      } catch (DateTimeException e) {
-        input.problem("timeZone", "is not a known time zone (e.g. Europe/Berlin)");
-      }
-    }
-    OffsetDateTime starts = input.dateTime("startsAt", zone);
-    OffsetDateTime ends = input.dateTime("endsAt", zone);
-    if (starts != null && ends != null && !ends.isAfter(starts)) {
-      input.problem("endsAt", "must be after the start");
-    }
-    int teamMin = input.integer("teamMin", 1, 1, 50);
-    int teamMax = input.integer("teamMax", 6, 1, 50);
-    if (teamMax < teamMin) {
-      input.problem("teamMax", "must be at least teamMin");
-    }
-    int perPerson = input.integer("teamsPerPerson", 1, 1, 5);
-    boolean approval = input.bool("pitchesNeedApproval");
-    boolean byRequest = input.bool("joinByRequest");
-    List<Integer> locations = input.ids("locationIds", 50);
-    input.check();
-    return new NewEvent(kind, title, theme, description, starts, ends, zone.getId(),
-        new Event.Rules(teamMin, teamMax, perPerson, approval, byRequest), locations);
-  }
-
-  static ZoneId viewerZone(RoutingContext ctx, Event e) {
-    Person me = Viewer.person(ctx);
-    return me.location() == null ? zone(e.timeZone()) : zone(me.location().timeZone());
-  }
-
-  static ZoneId zone(String id) {
-    try {
-      return ZoneId.of(id);
-    } catch (DateTimeException e) {
-      return ZoneId.of("UTC");
-    }
-  }
-
-  static String shown(OffsetDateTime t, ZoneId zone) {
-    return t.atZoneSameInstant(zone).format(SHOWN);
   }
 }

@@ -53,4 +53,14 @@ public enum Phase {
   public boolean teamsOpen() {
     return this == PITCHING || this == TEAM_FORMING || this == BUILDING;
   }
+
+  /** From demos on, teams and the rules they formed under are settled. */
+  public boolean teamsLocked() {
+    return ordinal() >= DEMOS.ordinal();
+  }
+
+  /** The phase after this one, if there is one. */
+  public Optional<Phase> next() {
+    return this == ARCHIVED ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
+  }
 }

@@ -1,0 +1,5 @@
+/**
+ * Events and what organisers do with them: create and edit an event, move it through its phases, keep its schedule
+ * (also exported as iCalendar), and see who takes part and where the event stands (the dashboard).
+ */
+package app.shipyard.event;
