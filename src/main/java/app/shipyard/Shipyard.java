@@ -17,8 +17,14 @@ import app.shipyard.demo.DemoData;
 import app.shipyard.event.EventRepository;
 import app.shipyard.event.EventRoutes;
 import app.shipyard.health.HealthRoutes;
+import app.shipyard.pitch.PitchChangeRepository;
+import app.shipyard.pitch.PitchEditRoutes;
+import app.shipyard.pitch.PitchListRoutes;
+import app.shipyard.pitch.PitchModerationRoutes;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchRoutes;
+import app.shipyard.pitch.PitchTalkRepository;
+import app.shipyard.pitch.PitchTalkRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
@@ -106,6 +112,8 @@ public final class Shipyard {
           ReferenceRepository reference = new ReferenceRepository(pool);
           EventRepository events = new EventRepository(pool);
           PitchRepository pitches = new PitchRepository(pool);
+          PitchChangeRepository pitchChanges = new PitchChangeRepository(pool);
+          PitchTalkRepository pitchTalk = new PitchTalkRepository(pool);
           SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
           SignInService signIn = new SignInService(people, hasher, attempts, tokens);
           Future<?> demo = demoData ? new DemoData(pool, people, hasher).loadIfEmpty()
@@ -120,7 +128,11 @@ public final class Shipyard {
                     new PeopleRoutes(people, reference, views),
                     new AdminRoutes(people, new PeopleImport(people, reference), views),
                     new EventRoutes(events, pitches, reference, views),
-                    new PitchRoutes(pitches, events, views)),
+                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events, views),
+                    new PitchListRoutes(pitches, events, views),
+                    new PitchEditRoutes(pitches, pitchChanges, events, views),
+                    new PitchModerationRoutes(pitches, pitchChanges),
+                    new PitchTalkRoutes(pitches, pitchTalk)),
                 new FailureHandler(views));
             servers.add(server);
             return server;

@@ -4,7 +4,7 @@ import app.shipyard.account.Person;
 import app.shipyard.account.ReferenceRepository;
 import app.shipyard.account.Role;
 import app.shipyard.event.EventRepository.NewEvent;
-import app.shipyard.pitch.Pitch;
+import app.shipyard.pitch.Audience;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
@@ -85,9 +85,8 @@ public final class EventRoutes implements Routes.Feature {
   }
 
   private Future<Map<String, Object>> eventModel(RoutingContext ctx, long id) {
-    return Future.all(events.get(id), pitches.forEvent(id), events.history(id)).map(all -> {
+    return Future.all(events.get(id), events.history(id)).map(all -> {
       Event e = all.resultAt(0);
-      List<Pitch> list = all.resultAt(1);
       Person me = Viewer.person(ctx);
       ZoneId mine = viewerZone(ctx, e);
       ZoneId theirs = zone(e.timeZone());
@@ -99,9 +98,7 @@ public final class EventRoutes implements Routes.Feature {
       model.put("endsMine", shown(e.endsAt(), mine) + " (" + mine.getId() + ")");
       model.put("startsLocal", shown(e.startsAt(), theirs) + " (" + theirs.getId() + ")");
       model.put("differentZone", !mine.equals(theirs));
-      model.put("pitches", list);
-      model.put("history", all.resultAt(2));
-      model.put("canPitch", e.phase().pitchesOpen() && me.has(Role.EMPLOYEE));
+      model.put("history", all.resultAt(1));
       boolean organiser = me.has(Role.ORGANISER) || me.has(Role.ADMIN);
       model.put("isOrganiser", organiser);
       model.put("phases", Arrays.stream(Phase.values()).map(p -> Map.of("key", p.key(), "label", p.label(),
@@ -118,7 +115,7 @@ public final class EventRoutes implements Routes.Feature {
 
   private void eventApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), pitches.forEvent(id))
+    Future.all(events.get(id), pitches.forEvent(id, Audience.of(Viewer.person(ctx))))
         .onSuccess(all -> Responses.json(ctx, EventJson.of(all.resultAt(0), all.resultAt(1)))).onFailure(ctx::fail);
   }
 
@@ -176,7 +173,7 @@ public final class EventRoutes implements Routes.Feature {
         new Event.Rules(teamMin, teamMax, perPerson, approval, byRequest), locations);
   }
 
-  static ZoneId viewerZone(RoutingContext ctx, Event e) {
+  public static ZoneId viewerZone(RoutingContext ctx, Event e) {
     Person me = Viewer.person(ctx);
     return me.location() == null ? zone(e.timeZone()) : zone(me.location().timeZone());
   }
@@ -189,7 +186,7 @@ public final class EventRoutes implements Routes.Feature {
     }
   }
 
-  static String shown(OffsetDateTime t, ZoneId zone) {
+  public static String shown(OffsetDateTime t, ZoneId zone) {
     return t.atZoneSameInstant(zone).format(SHOWN);
   }
 }
