@@ -93,6 +93,7 @@ class PitchTest {
     String page = api.browser().signIn(TestShipyard.OTHER_EMPLOYEE).getPage("/pitches/" + id).bodyAsString();
     assertTrue(page.contains("<a href=\"https://example.com/doc\" rel=\"noopener noreferrer nofollow\">"), page);
     assertTrue(page.contains("#Climate") && page.contains("Remote welcome") && page.contains("Berlin"), page);
+    assertFalse(page.contains("edited 0 times"), page);
   }
 
   @Test
