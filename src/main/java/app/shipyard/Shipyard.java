@@ -26,8 +26,14 @@ import app.shipyard.event.ParticipantRoutes;
 import app.shipyard.event.ScheduleRepository;
 import app.shipyard.event.ScheduleRoutes;
 import app.shipyard.health.HealthRoutes;
+import app.shipyard.pitch.PitchChangeRepository;
+import app.shipyard.pitch.PitchEditRoutes;
+import app.shipyard.pitch.PitchListRoutes;
+import app.shipyard.pitch.PitchModerationRoutes;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchRoutes;
+import app.shipyard.pitch.PitchTalkRepository;
+import app.shipyard.pitch.PitchTalkRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
@@ -120,6 +126,8 @@ public final class Shipyard {
           ScheduleRepository schedule = new ScheduleRepository(pool);
           ParticipantRepository participants = new ParticipantRepository(pool);
           DashboardRepository dashboards = new DashboardRepository(pool, events, participants);
+          PitchChangeRepository pitchChanges = new PitchChangeRepository(pool);
+          PitchTalkRepository pitchTalk = new PitchTalkRepository(pool);
           SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
           SignInService signIn = new SignInService(people, hasher, attempts, tokens);
           Future<?> demo = demoData ? new DemoData(pool, people, hasher).loadIfEmpty()
@@ -137,7 +145,11 @@ public final class Shipyard {
                     new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
                     new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
                     new ParticipantRoutes(events, participants, reference, views), new DashboardRoutes(dashboards, views),
-                    new PitchRoutes(pitches, events, views)),
+                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events, views),
+                    new PitchListRoutes(pitches, events, views),
+                    new PitchEditRoutes(pitches, pitchChanges, events, views),
+                    new PitchModerationRoutes(pitches, pitchChanges),
+                    new PitchTalkRoutes(pitches, pitchTalk)),
                 new FailureHandler(views));
             servers.add(server);
             return server;

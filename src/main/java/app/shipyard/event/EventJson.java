@@ -33,6 +33,14 @@ public final class EventJson {
         .put("capacity", p.capacity()).put("openPlaces", p.openPlaces()).put("stage", p.stage())
         .put("skills", new JsonArray(p.skills()))
         .put("members", new JsonArray(p.members().stream().map(m -> new JsonObject().put("id", m.personId())
-            .put("displayName", m.displayName()).put("department", m.department()).put("captain", m.captain())).toList()));
+            .put("displayName", m.displayName()).put("department", m.department()).put("captain", m.captain())).toList()))
+        .put("tags", new JsonArray(p.tags())).put("links", new JsonArray(p.links())).put("remoteOk", p.remoteOk())
+        .put("locations", new JsonArray(p.locations().stream()
+            .map(l -> new JsonObject().put("id", l.id()).put("name", l.name()).put("remote", l.remote())).toList()))
+        .put("approved", p.approved())
+        .put("hidden", p.hidden() == null ? null : new JsonObject().put("reason", p.hidden().reason())
+            .put("by", p.hidden().by()).put("at", p.hidden().at().toInstant().toString()))
+        .put("interestCount", p.interestCount()).put("revisionCount", p.revisionCount())
+        .put("createdAt", p.createdAt().toInstant().toString());
   }
 }

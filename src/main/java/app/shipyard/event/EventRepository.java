@@ -19,7 +19,7 @@ public final class EventRepository {
                               JOIN locations l ON l.id = el.location_id WHERE el.event_id = e.id), '{}') AS location_names,
              coalesce((SELECT array_agg(l.id ORDER BY l.name) FROM event_locations el
                               JOIN locations l ON l.id = el.location_id WHERE el.event_id = e.id), '{}') AS location_ids,
-             (SELECT count(*) FROM pitches p WHERE p.event_id = e.id AND p.hidden_reason IS NULL) AS pitch_count
+             (SELECT count(*) FROM pitches p WHERE p.event_id = e.id AND p.approved AND p.hidden_reason IS NULL) AS pitch_count
         FROM events e
       """;
   private static final String INSERT = """

@@ -3,7 +3,7 @@ package app.shipyard.event;
 import app.shipyard.account.Person;
 import app.shipyard.account.ReferenceRepository;
 import app.shipyard.account.Role;
-import app.shipyard.pitch.Pitch;
+import app.shipyard.pitch.Audience;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
@@ -116,9 +116,8 @@ public final class EventRoutes implements Routes.Feature {
   }
 
   private Future<Map<String, Object>> eventModel(RoutingContext ctx, long id) {
-    return Future.all(events.get(id), pitches.forEvent(id), events.history(id)).map(all -> {
+    return Future.all(events.get(id), events.history(id)).map(all -> {
       Event e = all.resultAt(0);
-      List<Pitch> list = all.resultAt(1);
       Person me = Viewer.person(ctx);
       ZoneId mine = Times.viewerZone(me, e);
       ZoneId theirs = Times.zone(e.timeZone());
@@ -129,9 +128,7 @@ public final class EventRoutes implements Routes.Feature {
       model.put("starts", Times.moment(e.startsAt(), mine, theirs));
       model.put("ends", Times.moment(e.endsAt(), mine, theirs));
       model.put("differentZone", !mine.equals(theirs));
-      model.put("pitches", list);
-      model.put("history", all.resultAt(2));
-      model.put("canPitch", e.phase().pitchesOpen() && me.has(Role.EMPLOYEE));
+      model.put("history", all.resultAt(1));
       boolean organiser = me.has(Role.ORGANISER) || me.has(Role.ADMIN);
       model.put("isOrganiser", organiser);
       model.put("phases", Arrays.stream(Phase.values()).map(p -> Map.of("key", p.key(), "label", p.label(),
@@ -163,7 +160,7 @@ public final class EventRoutes implements Routes.Feature {
 
   private void eventApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), pitches.forEvent(id))
+    Future.all(events.get(id), pitches.forEvent(id, Audience.of(Viewer.person(ctx))))
         .onSuccess(all -> Responses.json(ctx, EventJson.of(all.resultAt(0), all.resultAt(1)))).onFailure(ctx::fail);
   }
 }

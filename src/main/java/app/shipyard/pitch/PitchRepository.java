@@ -1,5 +1,6 @@
 package app.shipyard.pitch;
 
+import app.shipyard.account.Location;
 import app.shipyard.account.Skills;
 import app.shipyard.event.Phase;
 import app.shipyard.web.AppError;
@@ -11,6 +12,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -20,28 +23,58 @@ import java.util.stream.StreamSupport;
 public final class PitchRepository {
 
   private static final String SELECT_PITCH = """
-      SELECT p.*, c.display_name AS captain_name,
+      SELECT p.*, c.display_name AS captain_name, h.display_name AS hidden_by_name,
              coalesce((SELECT array_agg(s.name ORDER BY lower(s.name)) FROM pitch_skills ps
                          JOIN skills s ON s.id = ps.skill_id WHERE ps.pitch_id = p.id), '{}') AS skill_names,
              coalesce((SELECT json_agg(json_build_object('personId', m.person_id, 'displayName', pe.display_name,
                                  'department', pe.department, 'captain', m.is_captain) ORDER BY m.joined_at)
                          FROM team_members m JOIN people pe ON pe.id = m.person_id WHERE m.pitch_id = p.id),
-                      '[]'::json) AS members
-        FROM pitches p JOIN people c ON c.id = p.captain_id
+                      '[]'::json) AS members,
+             coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'timeZone', l.time_zone,
+                                 'remote', l.remote) ORDER BY l.remote, l.name)
+                         FROM pitch_locations pl JOIN locations l ON l.id = pl.location_id WHERE pl.pitch_id = p.id),
+                      '[]'::json) AS places,
+             (SELECT count(*) FROM pitch_interest i WHERE i.pitch_id = p.id) AS interest_count,
+             (SELECT count(*) FROM pitch_revisions r WHERE r.pitch_id = p.id) AS revision_count,
+             greatest(p.capacity - (SELECT count(*) FROM team_members m WHERE m.pitch_id = p.id), 0) AS open_places
+        FROM pitches p JOIN people c ON c.id = p.captain_id LEFT JOIN people h ON h.id = p.hidden_by
+      """;
+  /** Who sees a pitch: everyone once approved and not hidden; its captain ($2) and organisers ($3) always. */
+  static final String VISIBLE = "(p.approved AND p.hidden_reason IS NULL OR p.captain_id = $2 OR $3::boolean)";
+  private static final String ONE = SELECT_PITCH + " WHERE p.id = $1 AND " + VISIBLE;
+  private static final String LIST = SELECT_PITCH + " WHERE p.event_id = $1 AND " + VISIBLE + """
+
+         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM pitch_skills ps JOIN skills s ON s.id = ps.skill_id
+                                           WHERE ps.pitch_id = p.id AND lower(s.name) = lower($4::text)))
+         AND ($5::text IS NULL OR lower($5::text) = ANY (SELECT lower(t) FROM unnest(p.tags) AS t))
+         AND ($6::int IS NULL
+              OR EXISTS (SELECT 1 FROM pitch_locations pl WHERE pl.pitch_id = p.id AND pl.location_id = $6::int)
+              OR p.remote_ok AND EXISTS (SELECT 1 FROM locations l WHERE l.id = $6::int AND l.remote))
+         AND (NOT $7::boolean OR p.capacity > (SELECT count(*) FROM team_members m WHERE m.pitch_id = p.id))
+       ORDER BY\s""";
+  /** The locations a pitch may name: the event's own, or every location when the event lists none. */
+  private static final String EVENT_LOCATIONS = """
+      SELECT l.id, l.name, l.time_zone, l.remote FROM locations l
+       WHERE l.id IN (SELECT location_id FROM event_locations WHERE event_id = $1)
+          OR NOT EXISTS (SELECT 1 FROM event_locations WHERE event_id = $1)
+       ORDER BY l.remote, l.name
       """;
   private static final String INSERT = """
-      INSERT INTO pitches (event_id, captain_id, title, summary, problem, idea, capacity)
-      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+      INSERT INTO pitches (event_id, captain_id, title, summary, problem, idea, capacity, tags, links, remote_ok, approved)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id
       """;
   private static final String LINK_SKILLS = """
       INSERT INTO pitch_skills (pitch_id, skill_id)
       SELECT $1, id FROM skills WHERE lower(name) = ANY (SELECT lower(n) FROM unnest($2::text[]) AS n)
       """;
+  private static final String LINK_LOCATIONS =
+      "INSERT INTO pitch_locations (pitch_id, location_id) SELECT $1, unnest($2::int[])";
   private static final String LOCK_PITCH = """
       SELECT p.event_id, p.capacity, e.phase, e.teams_per_person FROM pitches p JOIN events e ON e.id = p.event_id
        WHERE p.id = $1 AND p.hidden_reason IS NULL FOR UPDATE OF p
       """;
-  private static final String PHASE_OF_EVENT = "SELECT phase, team_max FROM events WHERE id = $1 FOR SHARE";
+  private static final String PHASE_OF_EVENT =
+      "SELECT phase, team_max, pitches_need_approval FROM events WHERE id = $1 FOR SHARE";
   private static final String ENSURE_PARTICIPANT =
       "INSERT INTO event_participants (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
   private static final String LOCK_PARTICIPANT =
@@ -62,14 +95,32 @@ public final class PitchRepository {
     this.pool = pool;
   }
 
+  /** The event's pitches everyone may see, newest first. */
   public Future<List<Pitch>> forEvent(long eventId) {
-    return pool.preparedQuery(SELECT_PITCH + " WHERE p.event_id = $1 AND p.hidden_reason IS NULL ORDER BY p.created_at DESC, p.id DESC")
-        .execute(Tuple.of(eventId))
+    return list(eventId, Audience.EVERYONE, PitchFilter.NEWEST);
+  }
+
+  /** The event's pitches {@code who} may see, newest first. */
+  public Future<List<Pitch>> forEvent(long eventId, Audience who) {
+    return list(eventId, who, PitchFilter.NEWEST);
+  }
+
+  /** The event's pitches {@code who} may see, narrowed and sorted in the database. */
+  public Future<List<Pitch>> list(long eventId, Audience who, PitchFilter f) {
+    return pool.preparedQuery(LIST + f.sort().orderBy).execute(Tuple.tuple().addLong(eventId).addLong(who.personId())
+            .addBoolean(who.organiser()).addString(f.skill()).addString(f.tag()).addInteger(f.locationId())
+            .addBoolean(f.openOnly()))
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PitchRepository::toPitch).toList());
   }
 
+  /** A pitch everyone may see. */
   public Future<Pitch> get(long id) {
-    return pool.preparedQuery(SELECT_PITCH + " WHERE p.id = $1 AND p.hidden_reason IS NULL").execute(Tuple.of(id))
+    return get(id, Audience.EVERYONE);
+  }
+
+  /** A pitch as {@code who} may see it; "not found" when it does not exist or is not theirs to see. */
+  public Future<Pitch> get(long id, Audience who) {
+    return pool.preparedQuery(ONE).execute(Tuple.of(id, who.personId(), who.organiser()))
         .map(rows -> {
           if (rows.size() == 0) {
             throw AppError.notFound("That pitch");
@@ -78,30 +129,66 @@ public final class PitchRepository {
         });
   }
 
-  /** Creates the pitch with its author as captain, if the event's phase and the author's team count allow. */
-  public Future<Long> create(long eventId, long captainId, NewPitch p) {
+  /** The locations pitches of this event may name. */
+  public Future<List<Location>> locations(long eventId) {
+    return pool.preparedQuery(EVENT_LOCATIONS).execute(Tuple.of(eventId))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> new Location(r.getInteger("id"),
+            r.getString("name"), r.getString("time_zone"), r.getBoolean("remote"))).toList());
+  }
+
+  /**
+   * Creates the pitch with its author as captain, if the event's phase and the author's team count allow. Where
+   * the event's pitches need approval, it starts unapproved.
+   */
+  public Future<Long> create(long eventId, long captainId, PitchDetails p) {
     return pool.withTransaction(tx -> tx.preparedQuery(PHASE_OF_EVENT).execute(Tuple.of(eventId)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.failedFuture(AppError.notFound("That event"));
       }
-      Phase phase = Phase.parse(rows.iterator().next().getString("phase")).orElseThrow();
+      Row event = rows.iterator().next();
+      Phase phase = Phase.parse(event.getString("phase")).orElseThrow();
       if (!phase.pitchesOpen()) {
         return Future.failedFuture(AppError.conflict("Pitches can only be made while the event is in Pitching or "
             + "Team forming; it is in " + phase.label() + "."));
       }
-      int teamMax = rows.iterator().next().getInteger("team_max");
+      int teamMax = event.getInteger("team_max");
       if (p.capacity() > teamMax) {
         return Future.failedFuture(AppError.invalid("capacity", "must be at most " + teamMax + ", this event's team size limit"));
       }
-      String[] skills = p.skills().toArray(String[]::new);
-      return tx.preparedQuery(INSERT).execute(Tuple.of(eventId, captainId, p.title(), p.summary(), p.problem(), p.idea(),
-              p.capacity()))
+      boolean approved = !event.getBoolean("pitches_need_approval");
+      return checkLocations(tx, eventId, p.locationIds())
+          .compose(ok -> tx.preparedQuery(INSERT).execute(Tuple.tuple().addLong(eventId).addLong(captainId)
+              .addString(p.title()).addString(p.summary()).addString(p.problem()).addString(p.idea())
+              .addInteger(p.capacity()).addArrayOfString(p.tags().toArray(String[]::new))
+              .addArrayOfString(p.links().toArray(String[]::new)).addBoolean(p.remoteOk()).addBoolean(approved)))
           .map(r -> r.iterator().next().getLong("id"))
-          .compose(id -> Skills.ensure(tx, skills)
-              .compose(d -> tx.preparedQuery(LINK_SKILLS).execute(Tuple.of(id).addArrayOfString(skills)))
+          .compose(id -> linkLists(tx, id, p)
               .compose(d -> addToTeam(tx, id, eventId, captainId, p.capacity(), true))
               .map(id));
     }));
+  }
+
+  /** Fails with a field problem unless every id is a location this event's pitches may name. */
+  static Future<Void> checkLocations(SqlConnection tx, long eventId, List<Integer> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(EVENT_LOCATIONS).execute(Tuple.of(eventId)).compose(rows -> {
+      Set<Integer> allowed = StreamSupport.stream(rows.spliterator(), false).map(r -> r.getInteger("id"))
+          .collect(Collectors.toSet());
+      return allowed.containsAll(ids) ? Future.succeededFuture()
+          : Future.failedFuture(AppError.invalid("locationIds", "must be locations taking part in this event"));
+    });
+  }
+
+  /** Links the pitch's skills (adding new ones to the vocabulary) and locations; the caller cleared old ones. */
+  static Future<Void> linkLists(SqlConnection tx, long pitchId, PitchDetails p) {
+    String[] skills = p.skills().toArray(String[]::new);
+    return Skills.ensure(tx, skills)
+        .compose(d -> tx.preparedQuery(LINK_SKILLS).execute(Tuple.of(pitchId).addArrayOfString(skills)))
+        .compose(d -> tx.preparedQuery(LINK_LOCATIONS)
+            .execute(Tuple.of(pitchId).addArrayOfInteger(p.locationIds().toArray(Integer[]::new))))
+        .mapEmpty();
   }
 
   /** Joins the team of a pitch; "team is full" and the other refusals are decided under row locks. */
@@ -160,14 +247,23 @@ public final class PitchRepository {
   }
 
   private static Pitch toPitch(Row r) {
-    Object raw = r.getValue("members");
-    JsonArray members = raw instanceof JsonArray a ? a : new JsonArray(String.valueOf(raw));
+    String hiddenReason = r.getString("hidden_reason");
     return new Pitch(r.getLong("id"), r.getLong("event_id"), r.getLong("captain_id"), r.getString("captain_name"),
         r.getString("title"), r.getString("summary"), r.getString("problem"), r.getString("idea"),
         r.getInteger("capacity"), r.getString("stage"), List.of(r.getArrayOfStrings("skill_names")),
-        members.stream().map(o -> (JsonObject) o).map(m -> new Pitch.Member(m.getLong("personId"),
-            m.getString("displayName"), m.getString("department"), m.getBoolean("captain"))).toList());
+        json(r, "members").stream().map(o -> (JsonObject) o).map(m -> new Pitch.Member(m.getLong("personId"),
+            m.getString("displayName"), m.getString("department"), m.getBoolean("captain"))).toList(),
+        List.of(r.getArrayOfStrings("tags")), List.of(r.getArrayOfStrings("links")), r.getBoolean("remote_ok"),
+        json(r, "places").stream().map(o -> (JsonObject) o).map(l -> new Location(l.getInteger("id"),
+            l.getString("name"), l.getString("timeZone"), l.getBoolean("remote"))).toList(),
+        r.getBoolean("approved"),
+        hiddenReason == null ? null : new Pitch.Hidden(hiddenReason, r.getString("hidden_by_name"),
+            r.getOffsetDateTime("hidden_at")),
+        r.getLong("interest_count"), r.getLong("revision_count"), r.getOffsetDateTime("created_at"));
   }
 
-  public record NewPitch(String title, String summary, String problem, String idea, int capacity, List<String> skills) {}
+  private static JsonArray json(Row r, String column) {
+    Object raw = r.getValue(column);
+    return raw instanceof JsonArray a ? a : new JsonArray(String.valueOf(raw));
+  }
 }

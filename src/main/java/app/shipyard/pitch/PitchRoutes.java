@@ -2,12 +2,12 @@ package app.shipyard.pitch;
 
 import app.shipyard.account.Person;
 import app.shipyard.account.Role;
+import app.shipyard.event.Event;
 import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
-import app.shipyard.pitch.PitchRepository.NewPitch;
+import app.shipyard.event.Times;
 import app.shipyard.web.Access;
 import app.shipyard.web.Input;
-import app.shipyard.web.Markdown;
 import app.shipyard.web.Params;
 import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
@@ -15,19 +15,26 @@ import app.shipyard.web.Viewer;
 import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
-import java.util.Map;
 
-/** Pitching ideas and joining or leaving teams, as pages and API. Employees pitch and join. */
+/**
+ * Pitching ideas, the pitch page, and joining or leaving teams, as pages and API. Employees pitch and join.
+ * Editing, moderation, talk and the event's pitch list have their own route classes.
+ */
 public final class PitchRoutes implements Routes.Feature {
 
   private static final Access EMPLOYEES = Access.roles(Role.EMPLOYEE);
+  private static final int DEFAULT_CAPACITY = 5;
   private final PitchRepository pitches;
+  private final PitchChangeRepository changes;
+  private final PitchTalkRepository talk;
   private final EventRepository events;
   private final Views views;
 
-  public PitchRoutes(PitchRepository pitches, EventRepository events, Views views) {
+  public PitchRoutes(PitchRepository pitches, PitchChangeRepository changes, PitchTalkRepository talk,
+                     EventRepository events, Views views) {
     this.pitches = pitches;
+    this.changes = changes;
+    this.talk = talk;
     this.events = events;
     this.views = views;
   }
@@ -46,7 +53,7 @@ public final class PitchRoutes implements Routes.Feature {
 
   private Future<Long> create(RoutingContext ctx) {
     long eventId = Params.id(ctx, "id", "That event");
-    NewPitch pitch = read(Input.of(ctx));
+    PitchDetails pitch = PitchDetails.read(Input.of(ctx), DEFAULT_CAPACITY);
     return pitches.create(eventId, Viewer.person(ctx).id(), pitch);
   }
 
@@ -55,30 +62,26 @@ public final class PitchRoutes implements Routes.Feature {
   }
 
   private void createApi(RoutingContext ctx) {
-    create(ctx).compose(pitches::get).onSuccess(p -> Responses.json(ctx, 201, EventJson.of(p))).onFailure(ctx::fail);
+    Audience me = Audience.of(Viewer.person(ctx));
+    create(ctx).compose(id -> pitches.get(id, me)).onSuccess(p -> Responses.json(ctx, 201, EventJson.of(p)))
+        .onFailure(ctx::fail);
   }
 
   private void pitchPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
     Person me = Viewer.person(ctx);
-    pitches.get(id).compose(p -> events.get(p.eventId()).map(e -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("pitch", p);
-      model.put("event", e);
-      model.put("problemHtml", Markdown.toHtml(p.problem()));
-      model.put("ideaHtml", Markdown.toHtml(p.idea()));
-      boolean member = p.hasMember(me.id());
-      model.put("canJoin", !member && p.openPlaces() > 0 && e.phase().teamsOpen() && me.has(Role.EMPLOYEE));
-      model.put("canLeave", member && me.id() != p.captainId() && e.phase().teamsOpen());
-      model.put("departments", p.members().stream().map(Pitch.Member::department).filter(d -> !d.isBlank()).distinct().count());
-      return model;
-    })).onSuccess(model -> views.page(ctx, "event/pitch", ((Pitch) model.get("pitch")).title(), model))
+    pitches.get(id, Audience.of(me)).compose(p -> Future.all(events.get(p.eventId()), changes.revisions(id),
+        talk.comments(id), talk.interested(id), changes.stages(id)).map(all -> {
+          Event e = all.resultAt(0);
+          return new PitchPage(me, e, p, Times.viewerZone(me, e))
+              .model(all.resultAt(1), all.resultAt(2), all.resultAt(3), all.resultAt(4));
+        })).onSuccess(model -> views.page(ctx, "event/pitch", ((Pitch) model.get("pitch")).title(), model))
         .onFailure(ctx::fail);
   }
 
   private void pitchApi(RoutingContext ctx) {
-    pitches.get(Params.id(ctx, "id", "That pitch")).onSuccess(p -> Responses.json(ctx, EventJson.of(p)))
-        .onFailure(ctx::fail);
+    pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
+        .onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
   }
 
   private Future<Pitch> changeTeam(RoutingContext ctx, boolean join) {
@@ -93,16 +96,5 @@ public final class PitchRoutes implements Routes.Feature {
 
   private void teamApi(RoutingContext ctx, boolean join) {
     changeTeam(ctx, join).onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
-  }
-
-  private static NewPitch read(Input input) {
-    String title = input.required("title", 120);
-    String summary = input.required("summary", 200);
-    String problem = input.optional("problem", 10000);
-    String idea = input.optional("idea", 10000);
-    int capacity = input.integer("capacity", 5, 1, 50);
-    var skills = input.list("skills", 20, 60);
-    input.check();
-    return new NewPitch(title, summary, problem, idea, capacity, skills);
   }
 }

@@ -1,0 +1,23 @@
+package app.shipyard.pitch;
+
+import app.shipyard.account.Person;
+import app.shipyard.account.Role;
+
+/**
+ * Who is looking at pitches. Everyone sees approved pitches that are not hidden; a pitch awaiting approval or
+ * hidden by the organisers is seen only by its captain and by organisers.
+ */
+public record Audience(long personId, boolean organiser) {
+
+  /** Nobody in particular: only what everyone may see. */
+  public static final Audience EVERYONE = new Audience(0, false);
+
+  public static Audience of(Person person) {
+    return new Audience(person.id(), person.has(Role.ORGANISER) || person.has(Role.ADMIN));
+  }
+
+  /** May change the pitch's details and stage: its captain or an organiser. */
+  public boolean manages(long captainId) {
+    return organiser || personId == captainId;
+  }
+}

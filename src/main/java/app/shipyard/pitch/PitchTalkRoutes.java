@@ -1,0 +1,89 @@
+package app.shipyard.pitch;
+
+import app.shipyard.account.Role;
+import app.shipyard.web.Access;
+import app.shipyard.web.Input;
+import app.shipyard.web.Params;
+import app.shipyard.web.Responses;
+import app.shipyard.web.Routes;
+import app.shipyard.web.Viewer;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Interest marks and comments on a pitch. Employees mark interest (idempotent PUT/DELETE) and comment (plain
+ * text); authors delete their own comments and organisers any. Whoever cannot see the pitch gets "not found".
+ */
+public final class PitchTalkRoutes implements Routes.Feature {
+
+  private static final Access EMPLOYEES = Access.roles(Role.EMPLOYEE);
+  private static final Access PEOPLE = Access.roles(Role.EMPLOYEE, Role.ORGANISER, Role.ADMIN);
+  private final PitchRepository pitches;
+  private final PitchTalkRepository talk;
+
+  public PitchTalkRoutes(PitchRepository pitches, PitchTalkRepository talk) {
+    this.pitches = pitches;
+    this.talk = talk;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post("/pitches/:id/interest", EMPLOYEES, this::interestForm)
+        .post("/pitches/:id/comments", EMPLOYEES, ctx -> comment(ctx).onSuccess(c -> toComments(ctx)).onFailure(ctx::fail))
+        .post("/pitches/:id/comments/:commentId/delete", PEOPLE,
+            ctx -> deleteComment(ctx).onSuccess(d -> toComments(ctx)).onFailure(ctx::fail))
+        .get("/api/pitches/:id/interest", Access.signedIn(), ctx -> interestApi(ctx, Future.succeededFuture()))
+        .put("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, true)))
+        .delete("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, false)))
+        .get("/api/pitches/:id/comments", Access.signedIn(), this::commentsApi)
+        .post("/api/pitches/:id/comments", EMPLOYEES,
+            ctx -> comment(ctx).onSuccess(c -> Responses.json(ctx, 201, PitchJson.of(c))).onFailure(ctx::fail))
+        .delete("/api/pitches/:id/comments/:commentId", PEOPLE,
+            ctx -> deleteComment(ctx).onSuccess(d -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+  }
+
+  private Future<Void> mark(RoutingContext ctx, boolean interested) {
+    return talk.markInterest(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)), interested);
+  }
+
+  private void interestForm(RoutingContext ctx) {
+    Input input = Input.of(ctx);
+    boolean interested = input.bool("interested");
+    input.check();
+    mark(ctx, interested).onSuccess(d -> Responses.seeOther(ctx, "/pitches/" + ctx.pathParam("id")))
+        .onFailure(ctx::fail);
+  }
+
+  /** After {@code change}, the interest in the pitch; who is interested only for its captain and organisers. */
+  private void interestApi(RoutingContext ctx, Future<Void> change) {
+    long id = Params.id(ctx, "id", "That pitch");
+    Audience me = Audience.of(Viewer.person(ctx));
+    change.compose(done -> pitches.get(id, me)).compose(p -> talk.interested(id)
+            .map(all -> PitchJson.interest(all, me.personId(), me.manages(p.captainId()))))
+        .onSuccess(json -> Responses.json(ctx, json)).onFailure(ctx::fail);
+  }
+
+  private Future<PitchTalkRepository.Comment> comment(RoutingContext ctx) {
+    long id = Params.id(ctx, "id", "That pitch");
+    Input input = Input.of(ctx);
+    String body = input.required("body", 4000);
+    input.check();
+    return talk.comment(id, Audience.of(Viewer.person(ctx)), body);
+  }
+
+  private Future<Void> deleteComment(RoutingContext ctx) {
+    long id = Params.id(ctx, "id", "That pitch");
+    long commentId = Params.id(ctx, "commentId", "That comment");
+    return talk.deleteComment(id, commentId, Audience.of(Viewer.person(ctx)));
+  }
+
+  private void commentsApi(RoutingContext ctx) {
+    pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
+        .compose(p -> talk.comments(p.id()))
+        .onSuccess(list -> Responses.json(ctx, PitchJson.array(list, PitchJson::of))).onFailure(ctx::fail);
+  }
+
+  private static void toComments(RoutingContext ctx) {
+    Responses.seeOther(ctx, "/pitches/" + ctx.pathParam("id") + "#comments");
+  }
+}
