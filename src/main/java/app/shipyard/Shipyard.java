@@ -20,6 +20,7 @@ import app.shipyard.health.HealthRoutes;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchRoutes;
 import app.shipyard.people.PeopleRoutes;
+import app.shipyard.team.TeamFeatures;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HomeRoutes;
@@ -120,7 +121,8 @@ public final class Shipyard {
                     new PeopleRoutes(people, reference, views),
                     new AdminRoutes(people, new PeopleImport(people, reference), views),
                     new EventRoutes(events, pitches, reference, views),
-                    new PitchRoutes(pitches, events, views)),
+                    new PitchRoutes(pitches, events, views),
+                    TeamFeatures.routes(pool, pitches, events, views)),
                 new FailureHandler(views));
             servers.add(server);
             return server;
