@@ -5,9 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Organiser auto-placement: builds the {@link Placement} suggestion, and applies the placements an organiser kept. */
 public final class Placements {
@@ -59,27 +57,26 @@ public final class Placements {
    * phase still hold; a pick that the rules refuse is reported with the reason and never forced.
    */
   public Future<Applied> apply(long eventId, List<Pick> picks) {
-    return Future.all(freeAgents.list(eventId), teams.teams(eventId)).compose(all -> {
-      Map<Long, String> names = new HashMap<>();
-      Map<Long, String> titles = new HashMap<>();
-      all.<List<FreeAgent>>resultAt(0).forEach(a -> names.put(a.personId(), a.person().displayName()));
-      all.<List<Team>>resultAt(1).forEach(t -> titles.put(t.pitchId(), t.title()));
-      Future<List<Outcome>> done = Future.succeededFuture(new ArrayList<>());
-      for (Pick pick : picks) {
-        String name = names.getOrDefault(pick.personId(), "Person " + pick.personId());
-        String title = titles.getOrDefault(pick.pitchId(), "Pitch " + pick.pitchId());
-        done = done.compose(outcomes -> teams.place(eventId, pick.pitchId(), pick.personId()).transform(result -> {
-          if (result.succeeded()) {
-            outcomes.add(new Outcome(pick, name, title, true, ""));
-          } else if (result.cause() instanceof AppError refusal) {
-            outcomes.add(new Outcome(pick, name, title, false, refusal.getMessage()));
-          } else {
-            return Future.failedFuture(result.cause());
-          }
-          return Future.succeededFuture(outcomes);
-        }));
-      }
-      return done.map(Applied::new);
-    });
+    return teams.labels(picks.stream().map(Pick::personId).toList(), picks.stream().map(Pick::pitchId).toList())
+        .compose(labels -> applyInOrder(eventId, picks, labels));
+  }
+
+  private Future<Applied> applyInOrder(long eventId, List<Pick> picks, TeamRepository.Labels labels) {
+    Future<List<Outcome>> done = Future.succeededFuture(new ArrayList<>());
+    for (Pick pick : picks) {
+      String name = labels.people().getOrDefault(pick.personId(), "Person " + pick.personId());
+      String title = labels.pitches().getOrDefault(pick.pitchId(), "Pitch " + pick.pitchId());
+      done = done.compose(outcomes -> teams.place(eventId, pick.pitchId(), pick.personId()).transform(result -> {
+        if (result.succeeded()) {
+          outcomes.add(new Outcome(pick, name, title, true, ""));
+        } else if (result.cause() instanceof AppError refusal) {
+          outcomes.add(new Outcome(pick, name, title, false, refusal.getMessage()));
+        } else {
+          return Future.failedFuture(result.cause());
+        }
+        return Future.succeededFuture(outcomes);
+      }));
+    }
+    return done.map(Applied::new);
   }
 }

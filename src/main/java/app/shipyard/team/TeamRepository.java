@@ -46,6 +46,8 @@ public final class TeamRepository {
       "UPDATE team_members SET is_captain = true WHERE pitch_id = $1 AND person_id = $2";
   private static final String MOVE_CAPTAINCY = "UPDATE pitches SET captain_id = $2, updated_at = now() WHERE id = $1";
   private static final String IS_FREE_AGENT = "SELECT 1 FROM free_agents WHERE event_id = $1 AND person_id = $2";
+  private static final String PEOPLE_NAMES = "SELECT id, display_name AS label FROM people WHERE id = ANY ($1::bigint[])";
+  private static final String PITCH_TITLES = "SELECT id, title AS label FROM pitches WHERE id = ANY ($1::bigint[])";
   static final String ONE_PENDING_REQUEST = "join_requests_one_pending";
 
   private final Pool pool;
@@ -130,6 +132,22 @@ public final class TeamRepository {
             .compose(listed -> listed.size() == 0
                 ? Future.<Void>failedFuture(AppError.conflict("That person is no longer listed as a free agent."))
                 : Membership.add(tx, pitchId, eventId, personId, p.capacity(), false, Joiner.OTHER))));
+  }
+
+  /** Display names of people and titles of pitches, by id, for reports that mention them. */
+  public record Labels(Map<Long, String> people, Map<Long, String> pitches) {}
+
+  public Future<Labels> labels(List<Long> personIds, List<Long> pitchIds) {
+    return Future.all(labels(PEOPLE_NAMES, personIds), labels(PITCH_TITLES, pitchIds))
+        .map(all -> new Labels(all.resultAt(0), all.resultAt(1)));
+  }
+
+  private Future<Map<Long, String>> labels(String sql, List<Long> ids) {
+    return pool.preparedQuery(sql).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+      Map<Long, String> labels = new LinkedHashMap<>();
+      rows.forEach(r -> labels.put(r.getLong("id"), r.getString("label")));
+      return labels;
+    });
   }
 
   private Future<List<Team>> withMembers(RowSet<Row> pitchRows) {

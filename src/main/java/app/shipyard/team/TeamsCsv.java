@@ -3,11 +3,12 @@ package app.shipyard.team;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** An event's teams as CSV, one row per member, safe to open in a spreadsheet. */
+/** An event's teams as CSV, one row per member (teams by pitch id, members as they joined), safe in a spreadsheet. */
 public final class TeamsCsv {
 
   static final List<String> HEADER = List.of("event", "pitch id", "project title", "stage", "captain", "member name",
@@ -19,7 +20,7 @@ public final class TeamsCsv {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       csv.printRecord(HEADER);
-      for (Team team : teams) {
+      for (Team team : teams.stream().sorted(Comparator.comparingLong(Team::pitchId)).toList()) {
         for (Team.Member m : team.members()) {
           csv.printRecord(cell(eventTitle), team.pitchId(), cell(team.title()), cell(team.stage()),
               m.captain() ? "yes" : "no", cell(m.displayName()), cell(m.email()), cell(m.department()),
