@@ -37,6 +37,7 @@ import app.shipyard.pitch.PitchTalkRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
+import app.shipyard.team.TeamFeatures;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HomeRoutes;
@@ -149,7 +150,8 @@ public final class Shipyard {
                     new PitchListRoutes(pitches, events, views),
                     new PitchEditRoutes(pitches, pitchChanges, events, views),
                     new PitchModerationRoutes(pitches, pitchChanges),
-                    new PitchTalkRoutes(pitches, pitchTalk)),
+                    new PitchTalkRoutes(pitches, pitchTalk),
+                    TeamFeatures.routes(pool, pitches, events, views)),
                 new FailureHandler(views));
             servers.add(server);
             return server;

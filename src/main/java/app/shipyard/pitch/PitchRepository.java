@@ -3,6 +3,7 @@ package app.shipyard.pitch;
 import app.shipyard.account.Location;
 import app.shipyard.account.Skills;
 import app.shipyard.event.Phase;
+import app.shipyard.team.Membership;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Pitches and their teams. Team changes run in a transaction that locks the pitch row (capacity) and the
- * person's participation row (teams per person), so concurrent joins are settled by the database.
+ * Pitches. The author becomes captain through {@link Membership}, which also owns joining and leaving (see
+ * {@code team/TeamRepository}).
  */
 public final class PitchRepository {
 
@@ -69,25 +70,8 @@ public final class PitchRepository {
       """;
   private static final String LINK_LOCATIONS =
       "INSERT INTO pitch_locations (pitch_id, location_id) SELECT $1, unnest($2::int[])";
-  private static final String LOCK_PITCH = """
-      SELECT p.event_id, p.capacity, e.phase, e.teams_per_person FROM pitches p JOIN events e ON e.id = p.event_id
-       WHERE p.id = $1 AND p.hidden_reason IS NULL FOR UPDATE OF p
-      """;
   private static final String PHASE_OF_EVENT =
       "SELECT phase, team_max, pitches_need_approval FROM events WHERE id = $1 FOR SHARE";
-  private static final String ENSURE_PARTICIPANT =
-      "INSERT INTO event_participants (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-  private static final String LOCK_PARTICIPANT =
-      "SELECT 1 FROM event_participants WHERE event_id = $1 AND person_id = $2 FOR UPDATE";
-  private static final String COUNTS = """
-      SELECT (SELECT count(*) FROM team_members WHERE pitch_id = $1) AS team_size,
-             (SELECT count(*) FROM team_members WHERE event_id = $2 AND person_id = $3) AS my_teams,
-             EXISTS (SELECT 1 FROM team_members WHERE pitch_id = $1 AND person_id = $3) AS already
-      """;
-  private static final String ADD_MEMBER =
-      "INSERT INTO team_members (pitch_id, person_id, event_id, is_captain) VALUES ($1, $2, $3, $4)";
-  private static final String REMOVE_MEMBER =
-      "DELETE FROM team_members WHERE pitch_id = $1 AND person_id = $2 AND NOT is_captain";
 
   private final Pool pool;
 
@@ -163,7 +147,7 @@ public final class PitchRepository {
               .addArrayOfString(p.links().toArray(String[]::new)).addBoolean(p.remoteOk()).addBoolean(approved)))
           .map(r -> r.iterator().next().getLong("id"))
           .compose(id -> linkLists(tx, id, p)
-              .compose(d -> addToTeam(tx, id, eventId, captainId, p.capacity(), true))
+              .compose(d -> Membership.add(tx, id, eventId, captainId, p.capacity(), true))
               .map(id));
     }));
   }
@@ -189,61 +173,6 @@ public final class PitchRepository {
         .compose(d -> tx.preparedQuery(LINK_LOCATIONS)
             .execute(Tuple.of(pitchId).addArrayOfInteger(p.locationIds().toArray(Integer[]::new))))
         .mapEmpty();
-  }
-
-  /** Joins the team of a pitch; "team is full" and the other refusals are decided under row locks. */
-  public Future<Void> join(long pitchId, long personId) {
-    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_PITCH).execute(Tuple.of(pitchId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(AppError.notFound("That pitch"));
-      }
-      Row pitch = rows.iterator().next();
-      Phase phase = Phase.parse(pitch.getString("phase")).orElseThrow();
-      if (!phase.teamsOpen()) {
-        return Future.failedFuture(AppError.conflict("Teams are locked while the event is in " + phase.label() + "."));
-      }
-      return addToTeam(tx, pitchId, pitch.getLong("event_id"), personId, pitch.getInteger("capacity"), false);
-    }));
-  }
-
-  public Future<Void> leave(long pitchId, long personId) {
-    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_PITCH).execute(Tuple.of(pitchId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(AppError.notFound("That pitch"));
-      }
-      Phase phase = Phase.parse(rows.iterator().next().getString("phase")).orElseThrow();
-      if (!phase.teamsOpen()) {
-        return Future.failedFuture(AppError.conflict("Teams are locked while the event is in " + phase.label() + "."));
-      }
-      return tx.preparedQuery(REMOVE_MEMBER).execute(Tuple.of(pitchId, personId)).compose(removed -> removed.rowCount() == 1
-          ? Future.succeededFuture()
-          : Future.failedFuture(AppError.conflict("You are not a member of this team (a captain hands over captaincy before leaving).")));
-    }));
-  }
-
-  private static Future<Void> addToTeam(SqlConnection tx, long pitchId, long eventId, long personId, int capacity,
-                                        boolean captain) {
-    return tx.preparedQuery(ENSURE_PARTICIPANT).execute(Tuple.of(eventId, personId))
-        .compose(d -> tx.preparedQuery(LOCK_PARTICIPANT).execute(Tuple.of(eventId, personId)))
-        .compose(d -> tx.preparedQuery("SELECT teams_per_person FROM events WHERE id = $1").execute(Tuple.of(eventId)))
-        .compose(limitRows -> {
-          int teamsPerPerson = limitRows.iterator().next().getInteger("teams_per_person");
-          return tx.preparedQuery(COUNTS).execute(Tuple.of(pitchId, eventId, personId)).compose(counts -> {
-            Row c = counts.iterator().next();
-            if (c.getBoolean("already")) {
-              return Future.failedFuture(AppError.conflict("You are already on this team."));
-            }
-            if (c.getLong("my_teams") >= teamsPerPerson) {
-              return Future.failedFuture(AppError.conflict(teamsPerPerson == 1
-                  ? "You are already on a team in this event; leave it first."
-                  : "You are already on " + teamsPerPerson + " teams, the most this event allows."));
-            }
-            if (c.getLong("team_size") >= capacity) {
-              return Future.failedFuture(AppError.conflict("This team is full."));
-            }
-            return tx.preparedQuery(ADD_MEMBER).execute(Tuple.of(pitchId, personId, eventId, captain)).mapEmpty();
-          });
-        });
   }
 
   private static Pitch toPitch(Row r) {

@@ -17,8 +17,8 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Pitching ideas, the pitch page, and joining or leaving teams, as pages and API. Employees pitch and join.
- * Editing, moderation, talk and the event's pitch list have their own route classes.
+ * Pitching ideas and the pitch page, as pages and API. Employees pitch. Editing, moderation, talk and the event's pitch
+ * list have their own route classes; joining and leaving teams live in {@code team/TeamRoutes}.
  */
 public final class PitchRoutes implements Routes.Feature {
 
@@ -43,12 +43,8 @@ public final class PitchRoutes implements Routes.Feature {
   public void register(Routes routes) {
     routes.post("/events/:id/pitches", EMPLOYEES, this::createForm)
         .get("/pitches/:id", Access.signedIn(), this::pitchPage)
-        .post("/pitches/:id/join", EMPLOYEES, ctx -> teamForm(ctx, true))
-        .post("/pitches/:id/leave", EMPLOYEES, ctx -> teamForm(ctx, false))
         .post("/api/events/:id/pitches", EMPLOYEES, this::createApi)
-        .get("/api/pitches/:id", Access.signedIn(), this::pitchApi)
-        .post("/api/pitches/:id/join", EMPLOYEES, ctx -> teamApi(ctx, true))
-        .post("/api/pitches/:id/leave", EMPLOYEES, ctx -> teamApi(ctx, false));
+        .get("/api/pitches/:id", Access.signedIn(), this::pitchApi);
   }
 
   private Future<Long> create(RoutingContext ctx) {
@@ -82,19 +78,5 @@ public final class PitchRoutes implements Routes.Feature {
   private void pitchApi(RoutingContext ctx) {
     pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
         .onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
-  }
-
-  private Future<Pitch> changeTeam(RoutingContext ctx, boolean join) {
-    long id = Params.id(ctx, "id", "That pitch");
-    long me = Viewer.person(ctx).id();
-    return (join ? pitches.join(id, me) : pitches.leave(id, me)).compose(done -> pitches.get(id));
-  }
-
-  private void teamForm(RoutingContext ctx, boolean join) {
-    changeTeam(ctx, join).onSuccess(p -> Responses.seeOther(ctx, "/pitches/" + p.id())).onFailure(ctx::fail);
-  }
-
-  private void teamApi(RoutingContext ctx, boolean join) {
-    changeTeam(ctx, join).onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
   }
 }

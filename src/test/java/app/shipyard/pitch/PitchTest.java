@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,13 +144,13 @@ class PitchTest {
   }
 
   @Test
-  @Disabled("join() belongs to the team branch: enable once it refuses unapproved pitches (see the merge note)")
   @DisplayName("A pitch awaiting approval cannot be joined")
   void unapprovedCannotBeJoined() {
     long event = pitchingEvent(new JsonObject().put("pitchesNeedApproval", true));
     long id = events.pitch(employee, event, new JsonObject());
     HttpResponse<Buffer> join = events.post(other, "/api/pitches/" + id + "/join", new JsonObject());
-    assertEquals(404, join.statusCode());
+    assertEquals(409, join.statusCode());
+    assertTrue(join.bodyAsJsonObject().getString("error").contains("waiting for an organiser's approval"), join.bodyAsString());
     assertEquals(1, Fixture.count("SELECT count(*) FROM team_members WHERE pitch_id = $1", id));
   }
 
@@ -234,7 +233,8 @@ class PitchTest {
     assertEquals(404, api.browser().signIn(TestShipyard.OTHER_EMPLOYEE).getPage("/pitches/" + id).statusCode());
 
     HttpResponse<Buffer> join = events.post(other, path + "/join", new JsonObject());
-    assertEquals(404, join.statusCode());
+    assertEquals(409, join.statusCode());
+    assertTrue(join.bodyAsJsonObject().getString("error").contains("waiting for an organiser's approval"), join.bodyAsString());
     assertEquals(1, Fixture.count("SELECT count(*) FROM team_members WHERE pitch_id = $1", id));
 
     assertEquals(403, events.post(employee, path + "/unhide", new JsonObject()).statusCode());
