@@ -57,8 +57,8 @@ final class DemoEvents {
               "Pairing with the SRE team in Singapore taught me more about Kafka consumer lag than a year of reading. "
                   + "We shipped the handover page a month later."))
           .compose(d -> event(DemoContent.CURRENT_DAY)).compose(current -> talk(current)
-              .compose(d -> freeAgents(current.eventId(), DemoContent.FREE_AGENTS))
-              .compose(d -> mentors(current.eventId(), DemoContent.MENTORS)))
+              .compose(d -> listings(current.eventId(), "free_agents", "free_agent_skills", "wants", DemoContent.FREE_AGENTS))
+              .compose(d -> listings(current.eventId(), "mentors", "mentor_skills", "note", DemoContent.MENTORS)))
           .compose(d -> event(DemoContent.LAB)).compose(this::labStages);
     }
 
@@ -154,26 +154,15 @@ final class DemoEvents {
           .executeBatch(comments).mapEmpty();
     }
 
-    Future<Void> freeAgents(long eventId, List<Object[]> agents) {
-      List<Long> ids = agents.stream().map(a -> person((Integer) a[0])).toList();
+    /** Lists people as free agents or mentors ({@code table} and its {@code table_skills}), with their profile skills. */
+    Future<Void> listings(long eventId, String table, String skillsTable, String textColumn, List<Object[]> entries) {
+      List<Long> ids = entries.stream().map(a -> person((Integer) a[0])).toList();
       return participants(eventId, ids)
-          .compose(d -> tx.preparedQuery("INSERT INTO free_agents (event_id, person_id, wants) VALUES ($1, $2, $3)")
-              .executeBatch(agents.stream().map(a -> Tuple.of(eventId, person((Integer) a[0]), a[1])).toList()))
-          .compose(d -> tx.preparedQuery("""
-              INSERT INTO free_agent_skills (event_id, person_id, skill_id)
-              SELECT $1, ps.person_id, ps.skill_id FROM person_skills ps WHERE ps.person_id = ANY ($2::bigint[])
-              """).execute(Tuple.of(eventId).addArrayOfLong(ids.toArray(Long[]::new)))).mapEmpty();
-    }
-
-    Future<Void> mentors(long eventId, List<Object[]> mentors) {
-      List<Long> ids = mentors.stream().map(a -> person((Integer) a[0])).toList();
-      return participants(eventId, ids)
-          .compose(d -> tx.preparedQuery("INSERT INTO mentors (event_id, person_id, note) VALUES ($1, $2, $3)")
-              .executeBatch(mentors.stream().map(a -> Tuple.of(eventId, person((Integer) a[0]), a[1])).toList()))
-          .compose(d -> tx.preparedQuery("""
-              INSERT INTO mentor_skills (event_id, person_id, skill_id)
-              SELECT $1, ps.person_id, ps.skill_id FROM person_skills ps WHERE ps.person_id = ANY ($2::bigint[])
-              """).execute(Tuple.of(eventId).addArrayOfLong(ids.toArray(Long[]::new)))).mapEmpty();
+          .compose(d -> tx.preparedQuery("INSERT INTO " + table + " (event_id, person_id, " + textColumn + ") VALUES ($1, $2, $3)")
+              .executeBatch(entries.stream().map(a -> Tuple.of(eventId, person((Integer) a[0]), a[1])).toList()))
+          .compose(d -> tx.preparedQuery("INSERT INTO " + skillsTable + " (event_id, person_id, skill_id) "
+              + "SELECT $1, ps.person_id, ps.skill_id FROM person_skills ps WHERE ps.person_id = ANY ($2::bigint[])")
+              .execute(Tuple.of(eventId).addArrayOfLong(ids.toArray(Long[]::new)))).mapEmpty();
     }
 
     Future<Void> reflect(Written event, int pitch, int who, String text) {

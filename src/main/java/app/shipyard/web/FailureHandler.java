@@ -103,6 +103,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case 405 -> "That method is not allowed here.";
       case 413 -> "The request is too large.";
       case 415 -> "That content type is not supported here.";
+      case 503 -> "The server took too long to answer. Please try again.";
       default -> status >= 500 ? "Something went wrong on our side. Please try again." : "The request was refused.";
     };
     return new Problem(status, message, Map.of());

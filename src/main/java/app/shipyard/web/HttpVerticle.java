@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * undeploy the server stops accepting and lets in-flight requests finish (graceful shutdown).
  */
 public final class HttpVerticle extends VerticleBase {
+
+  private static final long REQUEST_TIMEOUT_MS = 30_000;
 
   private final String host;
   private final int port;
@@ -41,6 +44,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
+    // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client.
+    router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     filters.forEach(filter -> router.route().handler(filter));
     Routes routes = new Routes(router);
