@@ -94,6 +94,8 @@ public final class Shipyard {
       throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be at least 32 characters long");
     }
     Vertx vertx = Vertx.vertx();
+    // A failure thrown inside a completion handler cannot reach a request's failure handler; at least log it.
+    vertx.exceptionHandler(t -> LOG.error("Unhandled failure on an event loop", t));
     try {
       AppConfig settled = config;
       EmbeddedPostgres db = embedded;

@@ -39,7 +39,7 @@ public final class EventJson {
             .map(l -> new JsonObject().put("id", l.id()).put("name", l.name()).put("remote", l.remote())).toList()))
         .put("approved", p.approved())
         .put("hidden", p.hidden() == null ? null : new JsonObject().put("reason", p.hidden().reason())
-            .put("by", p.hidden().by()).put("at", p.hidden().at().toInstant().toString()))
+            .put("by", p.hidden().by()).put("at", p.hidden().at() == null ? null : p.hidden().at().toInstant().toString()))
         .put("interestCount", p.interestCount()).put("revisionCount", p.revisionCount())
         .put("createdAt", p.createdAt().toInstant().toString());
   }
