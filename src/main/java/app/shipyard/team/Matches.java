@@ -12,10 +12,10 @@ import java.util.Set;
 public final class Matches {
 
   private final TeamRepository teams;
-  private final FreeAgentRepository freeAgents;
-  private final MentorRepository mentors;
+  private final ListingRepository<FreeAgent> freeAgents;
+  private final ListingRepository<Mentor> mentors;
 
-  public Matches(TeamRepository teams, FreeAgentRepository freeAgents, MentorRepository mentors) {
+  public Matches(TeamRepository teams, ListingRepository<FreeAgent> freeAgents, ListingRepository<Mentor> mentors) {
     this.teams = teams;
     this.freeAgents = freeAgents;
     this.mentors = mentors;

@@ -25,6 +25,8 @@ public final class Membership {
       "INSERT INTO event_participants (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
   private static final String LOCK_PARTICIPANT =
       "SELECT 1 FROM event_participants WHERE event_id = $1 AND person_id = $2 FOR UPDATE";
+  private static final String TEAM_COUNT =
+      "SELECT count(*) AS n FROM team_members WHERE event_id = $1 AND person_id = $2";
   private static final String TEAMS_PER_PERSON = "SELECT teams_per_person FROM events WHERE id = $1";
   private static final String COUNTS = """
       SELECT (SELECT count(*) FROM team_members WHERE pitch_id = $1) AS team_size,
@@ -76,10 +78,26 @@ public final class Membership {
     });
   }
 
+  /** Makes the person a participant of the event, if not yet. */
+  public static Future<Void> ensureParticipant(SqlConnection tx, long eventId, long personId) {
+    return tx.preparedQuery(ENSURE_PARTICIPANT).execute(Tuple.of(eventId, personId)).mapEmpty();
+  }
+
   /** Makes the person a participant of the event (if not yet) and locks their participation row. */
   public static Future<Void> lockParticipant(SqlConnection tx, long eventId, long personId) {
-    return tx.preparedQuery(ENSURE_PARTICIPANT).execute(Tuple.of(eventId, personId))
+    return ensureParticipant(tx, eventId, personId)
         .compose(d -> tx.preparedQuery(LOCK_PARTICIPANT).execute(Tuple.of(eventId, personId))).mapEmpty();
+  }
+
+  /**
+   * Locks the person's participation row, then fails with the refusal (a conflict) when they are on a team in the
+   * event; holding the lock joining takes, nobody joins a team meanwhile.
+   */
+  public static Future<Void> lockWithoutTeam(SqlConnection tx, long eventId, long personId, String refusal) {
+    return lockParticipant(tx, eventId, personId)
+        .compose(d -> tx.preparedQuery(TEAM_COUNT).execute(Tuple.of(eventId, personId)))
+        .compose(count -> count.iterator().next().getLong("n") > 0
+            ? Future.failedFuture(AppError.conflict(refusal)) : Future.succeededFuture());
   }
 
   /** Adds the signed-in person to a team (the caller holds the pitch row lock). */

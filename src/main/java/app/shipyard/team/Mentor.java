@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** An employee offering help in some skills during an event. */
-public record Mentor(Someone person, List<String> skills, String note, Instant listedAt) {
+public record Mentor(Someone person, List<String> skills, String note, Instant listedAt) implements Listed {
 
-  public long personId() {
-    return person.id();
+  @Override
+  public String text() {
+    return note;
   }
 }

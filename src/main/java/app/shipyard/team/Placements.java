@@ -11,9 +11,9 @@ import java.util.List;
 public final class Placements {
 
   private final TeamRepository teams;
-  private final FreeAgentRepository freeAgents;
+  private final ListingRepository<FreeAgent> freeAgents;
 
-  public Placements(TeamRepository teams, FreeAgentRepository freeAgents) {
+  public Placements(TeamRepository teams, ListingRepository<FreeAgent> freeAgents) {
     this.teams = teams;
     this.freeAgents = freeAgents;
   }

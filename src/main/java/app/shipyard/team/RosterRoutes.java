@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Who is on which team, as pages, API and CSV: the team page (members, requests, hand-over, matches), the event's
- * teams tab, and the organisers' CSV export.
+ * teams tab, the organisers' CSV export, and the pitches matching a person's skills.
  */
 public final class RosterRoutes implements Routes.Feature {
 
@@ -47,8 +47,9 @@ public final class RosterRoutes implements Routes.Feature {
         .get("/events/:id/teams", Access.signedIn(), this::teamsPage)
         .get("/events/:id/teams.csv", ORGANISERS, this::teamsCsv)
         .get("/api/pitches/:id/team", Access.signedIn(), this::teamApi)
-        .get("/api/pitches/:id/matches", Access.signedIn(), this::matchesApi)
-        .get("/api/events/:id/teams", Access.signedIn(), this::teamsApi);
+        .get("/api/pitches/:id/matches", Access.signedIn(), this::teamMatchesApi)
+        .get("/api/events/:id/teams", Access.signedIn(), this::teamsApi)
+        .get("/api/events/:id/matches/me", Access.signedIn(), this::myMatchesApi);
   }
 
   private void teamPage(RoutingContext ctx) {
@@ -91,11 +92,17 @@ public final class RosterRoutes implements Routes.Feature {
         .onFailure(ctx::fail);
   }
 
-  private void matchesApi(RoutingContext ctx) {
+  private void teamMatchesApi(RoutingContext ctx) {
     Person me = Viewer.person(ctx);
     teams.team(Params.id(ctx, "id", "That pitch")).compose(t -> Membership.mayManage(me, t.captainId())
             ? matches.forTeam(t)
             : Future.failedFuture(AppError.forbidden("Only this team's captain or an organiser sees its matches.")))
+        .onSuccess(m -> Responses.json(ctx, m.json())).onFailure(ctx::fail);
+  }
+
+  private void myMatchesApi(RoutingContext ctx) {
+    long id = Params.id(ctx, "id", "That event");
+    events.get(id).compose(e -> matches.forPerson(id, Viewer.person(ctx)))
         .onSuccess(m -> Responses.json(ctx, m.json())).onFailure(ctx::fail);
   }
 

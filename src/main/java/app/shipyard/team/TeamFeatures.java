@@ -15,14 +15,14 @@ public final class TeamFeatures {
   public static Routes.Feature routes(Pool pool, PitchRepository pitches, EventRepository events, Views views) {
     TeamRepository teams = new TeamRepository(pool);
     JoinRequestRepository requests = new JoinRequestRepository(pool);
-    FreeAgentRepository freeAgents = new FreeAgentRepository(pool);
-    MentorRepository mentors = new MentorRepository(pool);
+    ListingRepository<FreeAgent> freeAgents = new ListingRepository<>(pool, Listing.FREE_AGENTS);
+    ListingRepository<Mentor> mentors = new ListingRepository<>(pool, Listing.MENTORS);
     Matches matches = new Matches(teams, freeAgents, mentors);
     List<Routes.Feature> features = List.of(
         new TeamRoutes(teams, requests, pitches),
         new RosterRoutes(teams, requests, matches, events, views),
-        new FreeAgentRoutes(freeAgents, teams, matches, events, views),
-        new MentorRoutes(mentors, events, views),
+        ListingRoutes.freeAgents(freeAgents, teams, matches, events, views),
+        ListingRoutes.mentors(mentors, events, views),
         new PlacementRoutes(new Placements(teams, freeAgents), events, views));
     return routes -> features.forEach(feature -> feature.register(routes));
   }

@@ -36,14 +36,10 @@ public final class TeamJson {
         .put("createdAt", r.createdAt().toString()).put("decidedAt", time(r.decidedAt()));
   }
 
-  public static JsonObject of(FreeAgent a) {
-    return new JsonObject().put("person", of(a.person())).put("skills", new JsonArray(a.skills()))
-        .put("wants", a.wants()).put("listedAt", a.listedAt().toString());
-  }
-
-  public static JsonObject of(Mentor m) {
-    return new JsonObject().put("person", of(m.person())).put("skills", new JsonArray(m.skills()))
-        .put("note", m.note()).put("listedAt", m.listedAt().toString());
+  /** A free agent ({@code textKey} "wants") or a mentor ("note"). */
+  public static JsonObject of(Listed l, String textKey) {
+    return new JsonObject().put("person", of(l.person())).put("skills", new JsonArray(l.skills()))
+        .put(textKey, l.text()).put("listedAt", l.listedAt().toString());
   }
 
   public static JsonObject of(Matching.PitchMatch m) {
