@@ -1,5 +1,6 @@
 package app.shipyard.demo;
 
+import app.shipyard.team.Listing;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -57,8 +58,8 @@ final class DemoEvents {
               "Pairing with the SRE team in Singapore taught me more about Kafka consumer lag than a year of reading. "
                   + "We shipped the handover page a month later."))
           .compose(d -> event(DemoContent.CURRENT_DAY)).compose(current -> talk(current)
-              .compose(d -> listings(current.eventId(), "free_agents", "free_agent_skills", "wants", DemoContent.FREE_AGENTS))
-              .compose(d -> listings(current.eventId(), "mentors", "mentor_skills", "note", DemoContent.MENTORS)))
+              .compose(d -> listings(current.eventId(), Listing.FREE_AGENTS, DemoContent.FREE_AGENTS))
+              .compose(d -> listings(current.eventId(), Listing.MENTORS, DemoContent.MENTORS)))
           .compose(d -> event(DemoContent.LAB)).compose(this::labStages);
     }
 
@@ -154,13 +155,14 @@ final class DemoEvents {
           .executeBatch(comments).mapEmpty();
     }
 
-    /** Lists people as free agents or mentors ({@code table} and its {@code table_skills}), with their profile skills. */
-    Future<Void> listings(long eventId, String table, String skillsTable, String textColumn, List<Object[]> entries) {
+    /** Lists people as free agents or mentors (the {@code kind}'s tables), with their profile skills. */
+    Future<Void> listings(long eventId, Listing<?> kind, List<Object[]> entries) {
       List<Long> ids = entries.stream().map(a -> person((Integer) a[0])).toList();
       return participants(eventId, ids)
-          .compose(d -> tx.preparedQuery("INSERT INTO " + table + " (event_id, person_id, " + textColumn + ") VALUES ($1, $2, $3)")
+          .compose(d -> tx.preparedQuery("INSERT INTO " + kind.table() + " (event_id, person_id, " + kind.text() + ") "
+              + "VALUES ($1, $2, $3)")
               .executeBatch(entries.stream().map(a -> Tuple.of(eventId, person((Integer) a[0]), a[1])).toList()))
-          .compose(d -> tx.preparedQuery("INSERT INTO " + skillsTable + " (event_id, person_id, skill_id) "
+          .compose(d -> tx.preparedQuery("INSERT INTO " + kind.skillTable() + " (event_id, person_id, skill_id) "
               + "SELECT $1, ps.person_id, ps.skill_id FROM person_skills ps WHERE ps.person_id = ANY ($2::bigint[])")
               .execute(Tuple.of(eventId).addArrayOfLong(ids.toArray(Long[]::new)))).mapEmpty();
     }
