@@ -33,11 +33,14 @@ public final class EventEdits {
       SELECT pe.display_name, count(*) AS teams FROM team_members m JOIN people pe ON pe.id = m.person_id
        WHERE m.event_id = $1 GROUP BY pe.id ORDER BY teams DESC, pe.id LIMIT 1
       """;
+  // An item without a location is for everywhere: it needs no location of the event (and NULL <> ALL of an empty
+  // array is true, so it is excluded explicitly).
   private static final String FIRST_ITEM_OUTSIDE = """
       SELECT s.title, s.starts_at < $2 AS too_early, s.ends_at > $3 AS too_late,
-             coalesce(s.location_id <> ALL ($4::int[]), false) AS elsewhere, l.name AS location
+             s.location_id IS NOT NULL AND s.location_id <> ALL ($4::int[]) AS elsewhere, l.name AS location
         FROM event_schedule s LEFT JOIN locations l ON l.id = s.location_id
-       WHERE s.event_id = $1 AND (s.starts_at < $2 OR s.ends_at > $3 OR s.location_id <> ALL ($4::int[]))
+       WHERE s.event_id = $1
+         AND (s.starts_at < $2 OR s.ends_at > $3 OR (s.location_id IS NOT NULL AND s.location_id <> ALL ($4::int[])))
        ORDER BY s.starts_at, s.id LIMIT 1
       """;
   private static final String UPDATE = """

@@ -3,6 +3,7 @@ package app.shipyard.browser;
 import app.shipyard.support.TestShipyard;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -29,32 +29,40 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium driving the shared test server, one fresh browser (and profile) per test.
  *
- * <p>Register it with {@code @RegisterExtension}. It uses Debian's {@code chromium} and {@code chromium-driver}
- * only: Selenium is given both paths, so Selenium Manager is never run and nothing is downloaded. A missing
- * browser or driver fails the test (it is never skipped); {@code .ci/run} installs both.
+ * <p>Register it with {@code @RegisterExtension}; the browser starts when the test first uses it. It uses
+ * Debian's {@code chromium} and {@code chromium-driver} only: Selenium is given both paths, so Selenium Manager is
+ * never run and nothing is downloaded. A missing browser or driver fails the test (it is never skipped);
+ * {@code .ci/run} installs both.
  *
  * <p>When a test fails, a screenshot and the page source are saved as
- * {@code target/browser-failures/<Class>.<method>.png} and {@code .html}, before the browser is closed.
+ * {@code target/browser-failures/<Class>.<method>.png} and {@code .html}, before the browser is closed; a test
+ * driving several browsers names each ({@code new BrowserSession("captain")}) and the name is added to the file names.
  */
-public final class BrowserSession implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+public final class BrowserSession implements AfterTestExecutionCallback, AfterEachCallback {
 
   public static final Path CHROMIUM = Path.of(System.getProperty("shipyard.chromium", "/usr/bin/chromium"));
   public static final Path CHROMEDRIVER = Path.of(System.getProperty("shipyard.chromedriver", "/usr/bin/chromedriver"));
   public static final Path FAILURES = Path.of("target", "browser-failures");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  private final String name;
   private ChromeDriver driver;
   private Path profile;
 
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    start();
+  public BrowserSession() {
+    this("");
+  }
+
+  /** A browser whose failure files carry {@code name}, for tests that drive more than one. */
+  public BrowserSession(String name) {
+    this.name = name;
   }
 
   @Override
   public void afterTestExecution(ExtensionContext context) {
     if (context.getExecutionException().isPresent() && driver != null) {
-      saveFailure(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+      saveFailure(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
+          + (name.isEmpty() ? "" : "." + name));
     }
   }
 
@@ -109,9 +117,14 @@ public final class BrowserSession implements BeforeEachCallback, AfterTestExecut
     }
   }
 
+  /** The browser, started on first use, so a test leaves a session it does not need unstarted. */
   public WebDriver driver() {
     if (driver == null) {
-      throw new IllegalStateException("The browser is not running");
+      try {
+        start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not create a Chromium profile", e);
+      }
     }
     return driver;
   }
@@ -124,6 +137,20 @@ public final class BrowserSession implements BeforeEachCallback, AfterTestExecut
   public WebDriver open(String path) {
     driver().get(baseUrl() + path);
     return driver;
+  }
+
+  /** Types the email and password into the sign-in page that is showing and submits it. */
+  public void submitSignIn(String email, String password) {
+    visible(By.id("email")).sendKeys(email);
+    driver().findElement(By.id("password")).sendKeys(password);
+    driver().findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+  }
+
+  /** Signs in through the sign-in page with the test password and waits for the home page. */
+  public void signIn(String email) {
+    open("/sign-in");
+    submitSignIn(email, TestShipyard.PASSWORD);
+    waitForPath("/");
   }
 
   public WebDriverWait waiting() {

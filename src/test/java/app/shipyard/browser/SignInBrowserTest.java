@@ -37,7 +37,7 @@ class SignInBrowserTest {
   @DisplayName("An employee signs in on the page, is welcomed, sees their name on their profile and signs out again")
   void signInProfileSignOut() {
     WebDriver page = browser.open("/sign-in");
-    signIn(TestShipyard.EMPLOYEE, TestShipyard.PASSWORD);
+    browser.submitSignIn(TestShipyard.EMPLOYEE, TestShipyard.PASSWORD);
 
     browser.waitForPath("/");
     browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Welcome, Emma Employee"));
@@ -61,7 +61,7 @@ class SignInBrowserTest {
   @DisplayName("A wrong password shows the generic error and stays on the sign-in page, keeping the email")
   void wrongPassword() {
     WebDriver page = browser.open("/sign-in");
-    signIn(TestShipyard.EMPLOYEE, "not the password");
+    browser.submitSignIn(TestShipyard.EMPLOYEE, "not the password");
 
     WebElement error = browser.visible(By.id("sign-in-error"));
     assertEquals(SignInService.GENERIC_FAILURE, error.getText());
@@ -90,12 +90,5 @@ class SignInBrowserTest {
     new Actions(page).sendKeys(Keys.ENTER).perform();
     browser.waiting().withMessage("focus to move to the main content")
         .until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
-  }
-
-  private void signIn(String email, String password) {
-    WebDriver page = browser.driver();
-    browser.visible(By.id("email")).sendKeys(email);
-    page.findElement(By.id("password")).sendKeys(password);
-    page.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
   }
 }

@@ -168,6 +168,31 @@ class EventEditTest {
   }
 
   @Test
+  @DisplayName("Times and locations may not leave a schedule item out, but an item for everywhere allows any locations, "
+      + "even none")
+  void scheduleItemsBoundTheEdit() {
+    long event = events.create(new JsonObject());
+    String path = "/api/events/" + event + "/schedule";
+    assertEquals(201, events.post(organiser, path, new JsonObject().put("title", "Kick-off")
+        .put("startsAt", "2026-12-01T10:00:00Z").put("endsAt", "2026-12-01T11:00:00Z")).statusCode());
+    long lunch = events.post(organiser, path, new JsonObject().put("title", "Lunch").put("locationId",
+        Fixture.locationId("Berlin")).put("startsAt", "2026-12-01T11:00:00Z").put("endsAt", "2026-12-01T12:00:00Z"))
+        .bodyAsJsonObject().getLong("id");
+
+    JsonObject fields = put(organiser, event, details(new JsonObject().put("endsAt", "2026-12-01T11:30:00Z")
+        .put("locationIds", new JsonArray().add(Fixture.locationId("Remote"))))).bodyAsJsonObject().getJsonObject("fields");
+    assertEquals("must not be before the end of the schedule item \"Lunch\"; move or remove it first",
+        fields.getString("endsAt"));
+    assertEquals("must include Berlin, where the schedule item \"Lunch\" takes place", fields.getString("locationIds"));
+
+    assertEquals(204, api.client().delete(path + "/" + lunch).bearerTokenAuthentication(organiser).send().await()
+        .statusCode());
+    HttpResponse<Buffer> noLocations = put(organiser, event, details(new JsonObject().put("locationIds", new JsonArray())));
+    assertEquals(200, noLocations.statusCode(), noLocations.bodyAsString());
+    assertEquals(new JsonArray(), read(event).getJsonArray("locationIds"));
+  }
+
+  @Test
   @DisplayName("From demos on the team rules are locked, while the title and description may still change")
   void rulesLockedFromDemos() {
     long event = events.create(new JsonObject());
