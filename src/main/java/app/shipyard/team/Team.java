@@ -30,6 +30,15 @@ public record Team(long pitchId, long eventId, String title, String stage, int c
     return distinct(members.stream().map(Member::location).toList());
   }
 
+  /** The cross-functional signal in words, e.g. "2 departments, 1 location". */
+  public String span() {
+    return counted(departments(), "department") + ", " + counted(locations(), "location");
+  }
+
+  private static String counted(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** Every skill the members have on their profiles. */
   public List<String> memberSkills() {
     return members.stream().flatMap(m -> m.skills().stream()).toList();

@@ -36,7 +36,7 @@ public final class Access implements Handler<RoutingContext> {
 
   /** Signed-in people holding at least one of {@code roles}. */
   public static Access roles(Role... roles) {
-    return new Access(true, EnumSet.copyOf(Arrays.asList(roles)), Arrays.toString(roles).toLowerCase());
+    return new Access(true, EnumSet.copyOf(Arrays.asList(roles)), Role.describe(roles));
   }
 
   @Override
@@ -58,7 +58,7 @@ public final class Access implements Handler<RoutingContext> {
   /** Checks a single action inside a route (for rules that depend on the data, not just the route). */
   public static void require(Person person, Role... roles) {
     if (Arrays.stream(roles).noneMatch(person::has)) {
-      throw AppError.forbidden("Only " + Arrays.toString(roles).toLowerCase() + " may do this.");
+      throw AppError.forbidden("Only " + Role.describe(roles) + " may do this.");
     }
   }
 }

@@ -1,6 +1,5 @@
 package app.shipyard.support;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -95,7 +94,7 @@ public final class Events {
 
   /** A token from the test identity provider; the person is provisioned on first use if unknown. */
   public static String ssoToken(String email) {
-    JWTAuth auth = JWTAuth.create(Vertx.vertx(), new JWTAuthOptions()
+    JWTAuth auth = JWTAuth.create(TestShipyard.get().vertx(), new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(TestShipyard.SSO_SECRET)));
     return auth.generateToken(new JsonObject().put("sub", email).put("email", email).put("name", email),
         new JWTOptions().setAlgorithm("HS256").setIssuer(TestShipyard.SSO_ISSUER)
