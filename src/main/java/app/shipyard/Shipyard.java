@@ -13,7 +13,7 @@ import app.shipyard.admin.PeopleImport;
 import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.EmbeddedPostgres;
-import app.shipyard.demo.DemoData;
+import app.shipyard.sample.SampleCompany;
 import app.shipyard.event.DashboardRepository;
 import app.shipyard.event.DashboardRoutes;
 import app.shipyard.event.EventCalendar;
@@ -79,7 +79,7 @@ public final class Shipyard {
   /** Blocking: starts the embedded database if needed, then Vert.x; call from {@code main} or a test. */
   public static Shipyard start(AppConfig config) throws Exception {
     EmbeddedPostgres embedded = null;
-    boolean demoData = config.loadDemoData();
+    boolean sampleData = config.loadSampleData();
     if (config.embeddedDatabase()) {
       embedded = EmbeddedPostgres.start(config.dataDir());
       config = config.withDatabase(embedded.connection());
@@ -99,7 +99,7 @@ public final class Shipyard {
     try {
       AppConfig settled = config;
       EmbeddedPostgres db = embedded;
-      return wire(vertx, settled, demoData).map(started -> new Shipyard(vertx, started.pool, db, started.port))
+      return wire(vertx, settled, sampleData).map(started -> new Shipyard(vertx, started.pool, db, started.port))
           .await();
     } catch (Exception e) {
       vertx.close().await();
@@ -112,7 +112,7 @@ public final class Shipyard {
 
   private record Started(Pool pool, int port) {}
 
-  private static Future<Started> wire(Vertx vertx, AppConfig config, boolean demoData) {
+  private static Future<Started> wire(Vertx vertx, AppConfig config, boolean sampleData) {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
     return Database.migrate(vertx, db)
@@ -133,7 +133,7 @@ public final class Shipyard {
           PitchTalkRepository pitchTalk = new PitchTalkRepository(pool);
           SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
           SignInService signIn = new SignInService(people, hasher, attempts, tokens);
-          Future<?> demo = demoData ? new DemoData(pool, people, hasher).loadIfEmpty()
+          Future<?> demo = sampleData ? new SampleCompany(pool, people, hasher).loadIfEmpty()
               : Future.succeededFuture();
           List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
           return demo.compose(d -> attempts.forgetOld()).compose(d -> vertx.deployVerticle(() -> {

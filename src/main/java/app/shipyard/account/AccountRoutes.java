@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Person;
 import app.shipyard.account.PersonRepository.ProfileUpdate;
 import app.shipyard.db.SqlErrors;
 import app.shipyard.web.Access;

@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Person;
 import app.shipyard.account.TokenService.OwnToken;
 import app.shipyard.account.TokenService.ProviderToken;
 import app.shipyard.web.AppError;

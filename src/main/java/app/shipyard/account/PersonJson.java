@@ -1,5 +1,7 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Location;
+import app.shipyard.identity.Person;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

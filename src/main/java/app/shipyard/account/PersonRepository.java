@@ -1,5 +1,8 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Location;
+import app.shipyard.identity.Role;
+import app.shipyard.identity.Person;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Location;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

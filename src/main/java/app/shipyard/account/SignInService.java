@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Person;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 

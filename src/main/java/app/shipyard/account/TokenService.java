@@ -1,5 +1,7 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Role;
+import app.shipyard.identity.Person;
 import app.shipyard.config.AppConfig.SsoConfig;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;

@@ -1,9 +1,9 @@
 package app.shipyard.admin;
 
-import app.shipyard.account.Person;
+import app.shipyard.identity.Person;
 import app.shipyard.account.PersonJson;
 import app.shipyard.account.PersonRepository;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;

@@ -1,6 +1,6 @@
 package app.shipyard.admin;
 
-import app.shipyard.account.Location;
+import app.shipyard.identity.Location;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.account.PersonRepository.NewPerson;
 import app.shipyard.account.ReferenceRepository;

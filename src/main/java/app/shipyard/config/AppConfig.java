@@ -21,41 +21,41 @@ public record AppConfig(
     boolean secureCookies,
     Optional<SsoConfig> sso,
     SignInLimits signInLimits,
-    Boolean demoData,
+    Boolean sampleData,
     long maxBodyBytes) {
 
   public boolean embeddedDatabase() {
     return database.isEmpty();
   }
 
-  /** Demo content is loaded into an empty embedded database unless told otherwise. */
-  public boolean loadDemoData() {
-    return demoData != null ? demoData : embeddedDatabase();
+  /** The sample company is loaded into an empty embedded database unless told otherwise. */
+  public boolean loadSampleData() {
+    return sampleData != null ? sampleData : embeddedDatabase();
   }
 
   public AppConfig withDatabase(DatabaseConfig db) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, Optional.of(db), signingSecret,
-        tokenLifetime, secureCookies, sso, signInLimits, demoData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes);
   }
 
   public AppConfig withSigningSecret(String secret) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, Optional.of(secret),
-        tokenLifetime, secureCookies, sso, signInLimits, demoData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes);
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, sso, signInLimits, demoData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes);
   }
 
   public AppConfig withSso(SsoConfig ssoConfig) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, demoData, maxBodyBytes);
+        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes);
   }
 
   public AppConfig withSignInLimits(SignInLimits limits) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, sso, limits, demoData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes);
   }
 
   public record DatabaseConfig(String host, int port, String database, String user, String password) {}

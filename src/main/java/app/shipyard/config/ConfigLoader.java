@@ -56,7 +56,7 @@ public final class ConfigLoader {
         Boolean.parseBoolean(text("SECURE_COOKIES").orElse("false")),
         sso(),
         limits,
-        text("DEMO_DATA").map(Boolean::parseBoolean).orElse(null),
+        text("SAMPLE_DATA").map(Boolean::parseBoolean).orElse(null),
         integer("MAX_BODY_BYTES", 1024 * 1024));
   }
 

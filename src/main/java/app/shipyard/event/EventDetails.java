@@ -1,6 +1,6 @@
 package app.shipyard.event;
 
-import app.shipyard.account.Location;
+import app.shipyard.identity.Location;
 import app.shipyard.web.Input;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;

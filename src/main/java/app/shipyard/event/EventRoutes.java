@@ -1,8 +1,8 @@
 package app.shipyard.event;
 
-import app.shipyard.account.Person;
+import app.shipyard.identity.Person;
 import app.shipyard.account.ReferenceRepository;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Role;
 import app.shipyard.pitch.Audience;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;

@@ -1,6 +1,6 @@
 package app.shipyard.event;
 
-import app.shipyard.account.Location;
+import app.shipyard.identity.Location;
 import app.shipyard.account.ReferenceRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;

@@ -1,6 +1,6 @@
 package app.shipyard.event;
 
-import app.shipyard.account.Person;
+import app.shipyard.identity.Person;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package app.shipyard.people;
 
-import app.shipyard.account.Location;
-import app.shipyard.account.Person;
+import app.shipyard.identity.Location;
+import app.shipyard.identity.Person;
 import app.shipyard.account.PersonJson;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.account.ReferenceRepository;

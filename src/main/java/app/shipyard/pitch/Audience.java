@@ -1,7 +1,7 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 
 /**
  * Who is looking at pitches. Everyone sees approved pitches that are not hidden; a pitch awaiting approval or

@@ -1,6 +1,6 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Location;
+import app.shipyard.identity.Location;
 import java.time.OffsetDateTime;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Role;
+import app.shipyard.identity.Role;
 import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
@@ -66,7 +66,7 @@ public final class PitchEditRoutes implements Routes.Feature {
       model.put("locations", PitchListRoutes.locationChoices(all.resultAt(1), p.locations()));
       model.put("linksText", String.join("\n", p.links()));
       return model;
-    })).onSuccess(model -> views.page(ctx, "event/pitch-edit", "Edit " + ((Pitch) model.get("pitch")).title(), model))
+    })).onSuccess(model -> views.page(ctx, "pitch/pitch-edit", "Edit " + ((Pitch) model.get("pitch")).title(), model))
         .onFailure(ctx::fail);
   }
 

@@ -1,8 +1,8 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Location;
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Location;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
 import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
@@ -43,9 +43,9 @@ public final class PitchListRoutes implements Routes.Feature {
         .get("/api/events/:id/pitches", Access.signedIn(), this::listApi);
   }
 
-  private record Listing(Event event, List<Location> locations, PitchFilter filter, List<Pitch> pitches) {}
+  private record ListingKind(Event event, List<Location> locations, PitchFilter filter, List<Pitch> pitches) {}
 
-  private Future<Listing> listing(RoutingContext ctx) {
+  private Future<ListingKind> listing(RoutingContext ctx) {
     long eventId = Params.id(ctx, "id", "That event");
     PitchFilter filter = PitchFilter.from(ctx);
     Audience me = Audience.of(Viewer.person(ctx));
@@ -54,7 +54,7 @@ public final class PitchListRoutes implements Routes.Feature {
       if (filter.locationId() != null && locations.stream().noneMatch(l -> l.id() == filter.locationId())) {
         throw AppError.invalid("location", "is not a location of this event");
       }
-      return pitches.list(eventId, me, filter).map(list -> new Listing(all.resultAt(0), locations, filter, list));
+      return pitches.list(eventId, me, filter).map(list -> new ListingKind(all.resultAt(0), locations, filter, list));
     });
   }
 
@@ -78,7 +78,7 @@ public final class PitchListRoutes implements Routes.Feature {
           "selected", Objects.equals(loc.id(), l.filter().locationId()))).toList());
       model.put("canPitch", l.event().phase().pitchesOpen() && me.has(Role.EMPLOYEE));
       model.put("locations", locationChoices(l.locations(), List.of()));
-      views.page(ctx, "event/pitches", "Pitches · " + l.event().title(), model);
+      views.page(ctx, "pitch/pitches", "Pitches · " + l.event().title(), model);
     }).onFailure(ctx::fail);
   }
 

@@ -1,6 +1,6 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Location;
+import app.shipyard.identity.Location;
 import app.shipyard.account.Skills;
 import app.shipyard.event.Phase;
 import app.shipyard.team.Membership;

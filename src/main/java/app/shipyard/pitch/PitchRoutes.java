@@ -1,7 +1,7 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
 import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
@@ -71,7 +71,7 @@ public final class PitchRoutes implements Routes.Feature {
           Event e = all.resultAt(0);
           return new PitchPage(me, e, p, Times.viewerZone(me, e))
               .model(all.resultAt(1), all.resultAt(2), all.resultAt(3), all.resultAt(4));
-        })).onSuccess(model -> views.page(ctx, "event/pitch", ((Pitch) model.get("pitch")).title(), model))
+        })).onSuccess(model -> views.page(ctx, "pitch/pitch", ((Pitch) model.get("pitch")).title(), model))
         .onFailure(ctx::fail);
   }
 

@@ -1,6 +1,6 @@
 package app.shipyard.pitch;
 
-import app.shipyard.account.Role;
+import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;

@@ -1,6 +1,6 @@
 package app.shipyard.portfolio;
 
-import app.shipyard.account.Person;
+import app.shipyard.identity.Person;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;

@@ -1,6 +1,6 @@
 package app.shipyard.team;
 
-import app.shipyard.account.Person;
+import app.shipyard.identity.Person;
 import app.shipyard.team.Membership.Joiner;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /**
- * One kind of {@link Listing}'s rows: free agents or mentors. The SQL below names the kind's tables and text column
+ * One kind of {@link ListingKind}'s rows: free agents or mentors. The SQL below names the kind's tables and text column
  * as {@code {listing}}, {@code {listing_skills}} and {@code {text}}, filled in once from the kind.
  */
-public final class ListingRepository<T extends Listed> {
+public final class ListingRepository<T extends ListedPerson> {
 
   private static final String SELECT = """
       SELECT li.person_id, pe.display_name, pe.department, coalesce(l.name, '') AS location, li.{text} AS text,
@@ -46,7 +46,7 @@ public final class ListingRepository<T extends Listed> {
   private static final String REMOVE = "DELETE FROM {listing} WHERE event_id = $1 AND person_id = $2";
 
   private final Pool pool;
-  private final Listing<T> kind;
+  private final ListingKind<T> kind;
   private final String list;
   private final String find;
   private final String upsert;
@@ -55,7 +55,7 @@ public final class ListingRepository<T extends Listed> {
   private final String profileSkills;
   private final String remove;
 
-  public ListingRepository(Pool pool, Listing<T> kind) {
+  public ListingRepository(Pool pool, ListingKind<T> kind) {
     this.pool = pool;
     this.kind = kind;
     this.list = sql(LIST);
@@ -67,7 +67,7 @@ public final class ListingRepository<T extends Listed> {
     this.remove = sql(REMOVE);
   }
 
-  public Listing<T> kind() {
+  public ListingKind<T> kind() {
     return kind;
   }
 

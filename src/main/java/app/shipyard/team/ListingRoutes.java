@@ -1,7 +1,7 @@
 package app.shipyard.team;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
@@ -23,10 +23,10 @@ import java.util.Optional;
  * One kind of listing's tab page, forms and API, under {@code /events/:id/<path>} and {@code /api/events/:id/<path>}:
  * the event's free agents ({@link #freeAgents}) or its mentors ({@link #mentors}).
  */
-public final class ListingRoutes<T extends Listed> implements Routes.Feature {
+public final class ListingRoutes<T extends ListedPerson> implements Routes.Feature {
 
   private static final Access EMPLOYEES = Access.roles(Role.EMPLOYEE);
-  private final Listing<T> kind;
+  private final ListingKind<T> kind;
   private final ListingRepository<T> listings;
   private final String path;
   private final String title;
@@ -55,7 +55,7 @@ public final class ListingRoutes<T extends Listed> implements Routes.Feature {
 
   /** The free-agents tab also shows the pitches matching the viewer's skills, and is no place for team members. */
   public static ListingRoutes<FreeAgent> freeAgents(ListingRepository<FreeAgent> freeAgents, TeamRepository teams,
-                                                    Matches matches, EventRepository events, Views views) {
+                                                    MatchFinder matches, EventRepository events, Views views) {
     return new ListingRoutes<>(freeAgents, "free-agents", "free agents", (eventId, viewer) ->
         Future.all(teams.teamCount(eventId, viewer.id()), matches.forPerson(eventId, viewer)).map(all -> {
           boolean onTeam = all.<Long>resultAt(0) > 0;
@@ -92,7 +92,7 @@ public final class ListingRoutes<T extends Listed> implements Routes.Feature {
       model.put("listings", list);
       model.put("mine", mine.orElse(null));
       model.put("canList", me.has(Role.EMPLOYEE) && kind.openIn().test(event.phase()) && more.mayList());
-      model.put("skillsText", String.join(", ", mine.map(Listed::skills).orElse(me.skills())));
+      model.put("skillsText", String.join(", ", mine.map(ListedPerson::skills).orElse(me.skills())));
       views.page(ctx, "team/" + path, event.title() + " · " + title, model);
     }).onFailure(ctx::fail);
   }

@@ -1,7 +1,7 @@
 package app.shipyard.team;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import app.shipyard.event.Phase;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;

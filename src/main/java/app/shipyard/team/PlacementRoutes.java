@@ -1,9 +1,9 @@
 package app.shipyard.team;
 
-import app.shipyard.account.Role;
+import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
-import app.shipyard.team.Placements.Pick;
+import app.shipyard.team.AutoPlacement.Pick;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
@@ -28,11 +28,11 @@ public final class PlacementRoutes implements Routes.Feature {
   private static final Access ORGANISERS = Access.roles(Role.ORGANISER, Role.ADMIN);
   private static final int MAX_PICKS = 1000;
   private static final String PICKS_PROBLEM = "must be a list of {personId, pitchId} with positive whole numbers";
-  private final Placements placements;
+  private final AutoPlacement placements;
   private final EventRepository events;
   private final Views views;
 
-  public PlacementRoutes(Placements placements, EventRepository events, Views views) {
+  public PlacementRoutes(AutoPlacement placements, EventRepository events, Views views) {
     this.placements = placements;
     this.events = events;
     this.views = views;
@@ -46,7 +46,7 @@ public final class PlacementRoutes implements Routes.Feature {
         .post("/api/events/:id/placement", ORGANISERS, this::applyApi);
   }
 
-  private void page(RoutingContext ctx, Placements.Applied applied) {
+  private void page(RoutingContext ctx, AutoPlacement.Applied applied) {
     long id = Params.id(ctx, "id", "That event");
     Future.all(events.get(id), placements.suggest(id)).onSuccess(all -> {
       Event event = all.resultAt(0);
@@ -62,7 +62,7 @@ public final class PlacementRoutes implements Routes.Feature {
     }).onFailure(ctx::fail);
   }
 
-  private Future<Placements.Applied> apply(RoutingContext ctx) {
+  private Future<AutoPlacement.Applied> apply(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
     List<Pick> picks = picks(ctx);
     return events.get(id).compose(e -> placements.apply(id, picks));

@@ -1,7 +1,7 @@
 package app.shipyard.team;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
@@ -28,11 +28,11 @@ public final class RosterRoutes implements Routes.Feature {
   private static final Access ORGANISERS = Access.roles(Role.ORGANISER, Role.ADMIN);
   private final TeamRepository teams;
   private final JoinRequestRepository requests;
-  private final Matches matches;
+  private final MatchFinder matches;
   private final EventRepository events;
   private final Views views;
 
-  public RosterRoutes(TeamRepository teams, JoinRequestRepository requests, Matches matches, EventRepository events,
+  public RosterRoutes(TeamRepository teams, JoinRequestRepository requests, MatchFinder matches, EventRepository events,
                       Views views) {
     this.teams = teams;
     this.requests = requests;
@@ -66,7 +66,7 @@ public final class RosterRoutes implements Routes.Feature {
   }
 
   private static Map<String, Object> teamModel(Person me, Team team, Event event, Optional<JoinRequest> mine,
-                                               List<JoinRequest> pending, Optional<Matches.ForTeam> found) {
+                                               List<JoinRequest> pending, Optional<MatchFinder.ForTeam> found) {
     boolean open = event.phase().teamsOpen();
     boolean member = team.hasMember(me.id());
     boolean captain = me.id() == team.captainId();

@@ -15,15 +15,15 @@ public final class TeamFeatures {
   public static Routes.Feature routes(Pool pool, PitchRepository pitches, EventRepository events, Views views) {
     TeamRepository teams = new TeamRepository(pool);
     JoinRequestRepository requests = new JoinRequestRepository(pool);
-    ListingRepository<FreeAgent> freeAgents = new ListingRepository<>(pool, Listing.FREE_AGENTS);
-    ListingRepository<Mentor> mentors = new ListingRepository<>(pool, Listing.MENTORS);
-    Matches matches = new Matches(teams, freeAgents, mentors);
+    ListingRepository<FreeAgent> freeAgents = new ListingRepository<>(pool, ListingKind.FREE_AGENTS);
+    ListingRepository<Mentor> mentors = new ListingRepository<>(pool, ListingKind.MENTORS);
+    MatchFinder matches = new MatchFinder(teams, freeAgents, mentors);
     List<Routes.Feature> features = List.of(
         new TeamRoutes(teams, requests, pitches),
         new RosterRoutes(teams, requests, matches, events, views),
         ListingRoutes.freeAgents(freeAgents, teams, matches, events, views),
         ListingRoutes.mentors(mentors, events, views),
-        new PlacementRoutes(new Placements(teams, freeAgents), events, views));
+        new PlacementRoutes(new AutoPlacement(teams, freeAgents), events, views));
     return routes -> features.forEach(feature -> feature.register(routes));
   }
 }

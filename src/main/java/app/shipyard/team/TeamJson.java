@@ -37,12 +37,12 @@ public final class TeamJson {
   }
 
   /** A free agent ({@code textKey} "wants") or a mentor ("note"). */
-  public static JsonObject of(Listed l, String textKey) {
+  public static JsonObject of(ListedPerson l, String textKey) {
     return new JsonObject().put("person", of(l.person())).put("skills", new JsonArray(l.skills()))
         .put(textKey, l.text()).put("listedAt", l.listedAt().toString());
   }
 
-  public static JsonObject of(Matching.PitchMatch m) {
+  public static JsonObject of(MatchRanking.PitchMatch m) {
     return new JsonObject().put("pitchId", m.pitch().pitchId()).put("title", m.pitch().title())
         .put("openPlaces", m.pitch().openPlaces()).put("matched", new JsonArray(m.matched()));
   }
@@ -51,7 +51,7 @@ public final class TeamJson {
     return new JsonObject().put("person", of(who)).put("fills", new JsonArray(fills));
   }
 
-  public static JsonObject of(Placement.Suggestion s) {
+  public static JsonObject of(PlacementPlanner.Suggestion s) {
     return new JsonObject()
         .put("placements", new JsonArray(s.proposals().stream().map(p -> new JsonObject()
             .put("personId", p.agent().personId()).put("displayName", p.agent().person().displayName())

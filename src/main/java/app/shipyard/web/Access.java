@@ -1,7 +1,7 @@
 package app.shipyard.web;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package app.shipyard.web;
 
-import app.shipyard.account.Person;
+import app.shipyard.identity.Person;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 

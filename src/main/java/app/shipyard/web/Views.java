@@ -1,7 +1,7 @@
 package app.shipyard.web;
 
-import app.shipyard.account.Person;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Person;
+import app.shipyard.identity.Role;
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;

@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.identity.Person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

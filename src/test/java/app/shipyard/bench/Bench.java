@@ -54,7 +54,7 @@ public final class Bench {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("HTTP_PORT", "0");
     env.put("SHIPYARD_DATA_DIR", Path.of("target", "bench-data", String.valueOf(System.nanoTime())).toString());
-    env.put("DEMO_DATA", "false");
+    env.put("SAMPLE_DATA", "false");
     env.put("SSO_ISSUER", IDP);
     env.put("SSO_AUDIENCE", "shipyard-bench");
     env.put("SSO_HS256_SECRET", IDP_SECRET);

@@ -48,7 +48,7 @@ public final class TestShipyard {
         env.put("HTTP_PORT", "0");
         env.put("HTTP_INSTANCES", "1");
         env.put("SHIPYARD_DATA_DIR", data.toString());
-        env.put("DEMO_DATA", "false");
+        env.put("SAMPLE_DATA", "false");
         env.put("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", "5");
         env.put("SIGN_IN_MAX_FAILURES_PER_ADDRESS", "40");
         env.put("SSO_ISSUER", SSO_ISSUER);

@@ -21,12 +21,12 @@ import java.util.function.Predicate;
  * @param notListed  what is "not found" when someone removes a listing they do not have
  * @param make       builds one listing from a row
  */
-public record Listing<T extends Listed>(String table, String skillTable, String text, Predicate<Phase> openIn,
+public record ListingKind<T extends ListedPerson>(String table, String skillTable, String text, Predicate<Phase> openIn,
                                         Function<Phase, String> closed, Admission admit, String notListed,
                                         Maker<T> make) {
 
   /** Free agents: only while teams can change, and only by someone not on a team (holding the lock joining takes). */
-  public static final Listing<FreeAgent> FREE_AGENTS = new Listing<>("free_agents", "free_agent_skills", "wants",
+  public static final ListingKind<FreeAgent> FREE_AGENTS = new ListingKind<>("free_agents", "free_agent_skills", "wants",
       Phase::teamsOpen,
       phase -> "Free agents can list themselves while teams can still change; the event is in " + phase.label() + ".",
       (tx, eventId, personId) -> Membership.lockWithoutTeam(tx, eventId, personId,
@@ -34,7 +34,7 @@ public record Listing<T extends Listed>(String table, String skillTable, String 
       "Your free-agent listing", FreeAgent::new);
 
   /** Mentors: until the event reaches Results, whether or not they are on a team. */
-  public static final Listing<Mentor> MENTORS = new Listing<>("mentors", "mentor_skills", "note",
+  public static final ListingKind<Mentor> MENTORS = new ListingKind<>("mentors", "mentor_skills", "note",
       phase -> phase != Phase.RESULTS && phase != Phase.ARCHIVED,
       phase -> "Mentors can offer help until the event reaches Results; it is in " + phase.label() + ".",
       Membership::ensureParticipant,

@@ -25,9 +25,9 @@ import java.util.Set;
  * next step. Each placement keeps the reasons it was chosen for; free agents left over once every team is full are
  * reported as unplaced.
  */
-public final class Placement {
+public final class PlacementPlanner {
 
-  private Placement() {}
+  private PlacementPlanner() {}
 
   /** One proposed placement, with the reasons it was chosen. */
   public record Proposal(FreeAgent agent, Team team, List<String> reasons) {}
@@ -84,17 +84,17 @@ public final class Placement {
     }
 
     private void add(List<String> skills, String department, String location) {
-      skills.forEach(s -> covered.add(Matching.key(s)));
+      skills.forEach(s -> covered.add(MatchRanking.key(s)));
       if (!department.isBlank()) {
-        departments.add(Matching.key(department));
+        departments.add(MatchRanking.key(department));
       }
       if (!location.isBlank()) {
-        locations.add(Matching.key(location));
+        locations.add(MatchRanking.key(location));
       }
     }
 
     List<String> gaps() {
-      return Matching.gaps(team.wanted(), covered);
+      return MatchRanking.gaps(team.wanted(), covered);
     }
   }
 
@@ -109,7 +109,7 @@ public final class Placement {
         .thenComparingLong(c -> c.slot.team.pitchId());
 
     Choice(FreeAgent agent, Slot slot) {
-      this(agent, slot, Matching.shared(slot.gaps(), agent.skills()),
+      this(agent, slot, MatchRanking.shared(slot.gaps(), agent.skills()),
           isNew(agent.person().department(), slot.departments), isNew(agent.person().location(), slot.locations));
     }
 
@@ -133,7 +133,7 @@ public final class Placement {
     }
 
     private static boolean isNew(String value, Set<String> present) {
-      return !value.isBlank() && !present.contains(Matching.key(value));
+      return !value.isBlank() && !present.contains(MatchRanking.key(value));
     }
   }
 }

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  * no current member has. A candidate (free agent or mentor) matches when they offer at least one gap skill; more
  * gaps filled comes first, then the lower person id (the earlier account), so the order is fixed for a data set.
  */
-public final class Matching {
+public final class MatchRanking {
 
-  private Matching() {}
+  private MatchRanking() {}
 
   /** A pitch as matching sees it. */
   public record Opening(long pitchId, String title, int openPlaces, Instant createdAt, List<String> wanted) {}
@@ -80,6 +80,6 @@ public final class Matching {
   }
 
   private static Set<String> keys(Collection<String> skills) {
-    return skills.stream().map(Matching::key).collect(Collectors.toSet());
+    return skills.stream().map(MatchRanking::key).collect(Collectors.toSet());
   }
 }

@@ -2,15 +2,15 @@ package app.shipyard.team;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.shipyard.team.Matching.Opening;
-import app.shipyard.team.Matching.PitchMatch;
+import app.shipyard.team.MatchRanking.Opening;
+import app.shipyard.team.MatchRanking.PitchMatch;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Matching ranks plainly and explains itself")
-class MatchingRulesTest {
+class MatchRankingTest {
 
   private static final Instant T0 = Instant.parse("2026-05-01T09:00:00Z");
 
@@ -33,7 +33,7 @@ class MatchingRulesTest {
         opening(5, "same as newer, higher id", 2, 10, "React"),
         opening(6, "full", 0, 20, "React", "Kafka"),
         opening(7, "nothing in common", 9, 30, "Go"));
-    List<PitchMatch> matches = Matching.pitchesFor(List.of("react", " KAFKA "), openings);
+    List<PitchMatch> matches = MatchRanking.pitchesFor(List.of("react", " KAFKA "), openings);
     assertEquals(List.of("two matches", "one match, roomy", "same as newer, higher id", "one match, newer",
         "one match, older"), titles(matches));
     assertEquals(List.of("React", "Kafka"), matches.get(0).matched());
@@ -43,8 +43,8 @@ class MatchingRulesTest {
   @DisplayName("Gaps are the wanted skills no member has, compared case-insensitively, in the pitch's spelling")
   void gaps() {
     assertEquals(List.of("UX research", "Go"),
-        Matching.gaps(List.of("React", "UX research", "Go"), List.of("react", "Java")));
-    assertEquals(List.of(), Matching.gaps(List.of("React"), List.of("REACT")));
+        MatchRanking.gaps(List.of("React", "UX research", "Go"), List.of("react", "Java")));
+    assertEquals(List.of(), MatchRanking.gaps(List.of("React"), List.of("REACT")));
   }
 
   @Test
@@ -53,7 +53,7 @@ class MatchingRulesTest {
     record Candidate(long id, List<String> skills) {}
     List<Candidate> candidates = List.of(new Candidate(9, List.of("ux RESEARCH")), new Candidate(3, List.of("Go")),
         new Candidate(7, List.of("go", "ux research")), new Candidate(5, List.of("Java")));
-    List<Matching.Filler<Candidate>> ranked = Matching.fillers(List.of("UX research", "Go"), candidates,
+    List<MatchRanking.Filler<Candidate>> ranked = MatchRanking.fillers(List.of("UX research", "Go"), candidates,
         Candidate::skills, Candidate::id);
     assertEquals(List.of(7L, 3L, 9L), ranked.stream().map(f -> f.who().id()).toList());
     assertEquals(List.of("UX research", "Go"), ranked.get(0).fills());

@@ -7,13 +7,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Organiser auto-placement: builds the {@link Placement} suggestion, and applies the placements an organiser kept. */
-public final class Placements {
+/** Organiser auto-placement: builds the {@link PlacementPlanner} suggestion, and applies the placements an organiser kept. */
+public final class AutoPlacement {
 
   private final TeamRepository teams;
   private final ListingRepository<FreeAgent> freeAgents;
 
-  public Placements(TeamRepository teams, ListingRepository<FreeAgent> freeAgents) {
+  public AutoPlacement(TeamRepository teams, ListingRepository<FreeAgent> freeAgents) {
     this.teams = teams;
     this.freeAgents = freeAgents;
   }
@@ -47,9 +47,9 @@ public final class Placements {
     }
   }
 
-  public Future<Placement.Suggestion> suggest(long eventId) {
+  public Future<PlacementPlanner.Suggestion> suggest(long eventId) {
     return Future.all(teams.teams(eventId), freeAgents.list(eventId))
-        .map(all -> Placement.suggest(all.resultAt(0), all.resultAt(1)));
+        .map(all -> PlacementPlanner.suggest(all.resultAt(0), all.resultAt(1)));
   }
 
   /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Placement suggestions spread people, mix departments and do not depend on input order")
-class PlacementRulesTest {
+class PlacementPlannerTest {
 
   private static final Instant T0 = Instant.parse("2026-05-01T09:00:00Z");
 
@@ -26,7 +26,7 @@ class PlacementRulesTest {
     return new FreeAgent(new Someone(id, "Agent " + id, department, location), List.of(skills), "", T0);
   }
 
-  private static Map<Long, Long> placements(Placement.Suggestion s) {
+  private static Map<Long, Long> placements(PlacementPlanner.Suggestion s) {
     Map<Long, Long> placed = new TreeMap<>();
     s.proposals().forEach(p -> placed.put(p.agent().personId(), p.team().pitchId()));
     return placed;
@@ -38,14 +38,14 @@ class PlacementRulesTest {
     List<Team> teams = List.of(team(1, 4, "Engineering", "Berlin"), team(2, 4, "Engineering", "Berlin"));
     List<FreeAgent> agents = List.of(agent(1, "Engineering", "Berlin"), agent(2, "Engineering", "Berlin"),
         agent(3, "Engineering", "Berlin"), agent(4, "Engineering", "Berlin"));
-    assertEquals(Map.of(1L, 1L, 2L, 2L, 3L, 1L, 4L, 2L), placements(Placement.suggest(teams, agents)));
+    assertEquals(Map.of(1L, 1L, 2L, 2L, 3L, 1L, 4L, 2L), placements(PlacementPlanner.suggest(teams, agents)));
   }
 
   @Test
   @DisplayName("A person goes to the team lacking their department and location, with the reasons said")
   void mixes() {
     List<Team> teams = List.of(team(1, 4, "Design", "Berlin"), team(2, 4, "Engineering", "Berlin"));
-    Placement.Suggestion s = Placement.suggest(teams, List.of(agent(1, "Design", "Berlin")));
+    PlacementPlanner.Suggestion s = PlacementPlanner.suggest(teams, List.of(agent(1, "Design", "Berlin")));
     assertEquals(Map.of(1L, 2L), placements(s));
     assertEquals(List.of("Brings Design, a department new to the team", "The team had 1 of 4 places taken"),
         s.proposals().get(0).reasons());
@@ -57,7 +57,7 @@ class PlacementRulesTest {
     List<Team> teams = List.of(team(1, 2, "Design", "Sydney", "Kafka"), team(2, 2, "Engineering", "Berlin"));
     List<FreeAgent> agents = List.of(agent(1, "Design", "Sydney"), agent(2, "Design", "Sydney", "kafka"),
         agent(3, "Design", "Sydney"));
-    Placement.Suggestion s = Placement.suggest(teams, agents);
+    PlacementPlanner.Suggestion s = PlacementPlanner.suggest(teams, agents);
     assertEquals(Map.of(2L, 1L, 1L, 2L), placements(s));
     assertEquals("Fills skill gaps: Kafka", s.proposals().get(0).reasons().get(0));
     assertEquals(List.of(3L), s.unplaced().stream().map(u -> u.agent().personId()).toList());
@@ -71,12 +71,12 @@ class PlacementRulesTest {
         team(3, 2, "Sales", "Remote")));
     List<FreeAgent> agents = new ArrayList<>(List.of(agent(1, "Data", "Sydney", "Go"), agent(2, "Design", "Berlin"),
         agent(3, "Sales", "Berlin", "React"), agent(4, "Data", "Remote"), agent(5, "Design", "Sydney")));
-    Placement.Suggestion first = Placement.suggest(teams, agents);
+    PlacementPlanner.Suggestion first = PlacementPlanner.suggest(teams, agents);
     Collections.reverse(teams);
     Collections.reverse(agents);
-    Placement.Suggestion second = Placement.suggest(teams, agents);
+    PlacementPlanner.Suggestion second = PlacementPlanner.suggest(teams, agents);
     assertEquals(placements(first), placements(second));
-    assertEquals(first.proposals().stream().map(Placement.Proposal::reasons).toList(),
-        second.proposals().stream().map(Placement.Proposal::reasons).toList());
+    assertEquals(first.proposals().stream().map(PlacementPlanner.Proposal::reasons).toList(),
+        second.proposals().stream().map(PlacementPlanner.Proposal::reasons).toList());
   }
 }

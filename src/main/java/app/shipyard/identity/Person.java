@@ -1,4 +1,4 @@
-package app.shipyard.account;
+package app.shipyard.identity;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package app.shipyard.demo;
+package app.shipyard.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Starts a second Shipyard on its own embedded database with the demo company, as a newcomer would see it. */
+/** Starts a second Shipyard on its own embedded database with the sample company, as a newcomer would see it. */
 @Timeout(180)
-@DisplayName("The demo company")
-class DemoDataTest {
+@DisplayName("The sample company")
+class SampleCompanyTest {
 
   private static Shipyard demo;
   private static WebClient client;
@@ -37,11 +37,11 @@ class DemoDataTest {
     env.put("HTTP_PORT", "0");
     env.put("HTTP_INSTANCES", "1");
     env.put("SHIPYARD_DATA_DIR", Path.of("target", "demo-test-data", String.valueOf(System.nanoTime())).toString());
-    env.put("DEMO_DATA", "true");
+    env.put("SAMPLE_DATA", "true");
     demo = Shipyard.start(new ConfigLoader(env).load());
     client = WebClient.create(demo.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(demo.port()));
     token = client.post("/api/auth/token").sendJsonObject(new JsonObject().put("email", "employee@northwind.example")
-        .put("password", DemoData.PASSWORD)).await().bodyAsJsonObject().getString("token");
+        .put("password", SampleCompany.PASSWORD)).await().bodyAsJsonObject().getString("token");
   }
 
   @AfterAll

@@ -1,6 +1,6 @@
-package app.shipyard.demo;
+package app.shipyard.sample;
 
-import app.shipyard.team.Listing;
+import app.shipyard.team.ListingKind;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
- * The demo company's innovation events: last spring's ShipIt day (archived, with its teams), this winter's ShipIt day
+ * The sample company's innovation events: last spring's ShipIt day (archived, with its teams), this winter's ShipIt day
  * (in team forming, with pitches, interest, comments, teams, free agents and mentors) and the year-long innovation lab
- * (projects at every stage). People are referred to by their position in the demo company (1 = the admin,
+ * (projects at every stage). People are referred to by their position in the sample company (1 = the admin,
  * 2 = the organiser, 3 = leadership, 4 = the employee sign-in, 5.. = everybody else).
  */
-final class DemoEvents {
+final class SampleEvents {
 
   private static final List<String> PHASES =
       List.of("draft", "pitching", "team_forming", "building", "demos", "results", "archived");
@@ -29,7 +29,7 @@ final class DemoEvents {
 
   private final Pool pool;
 
-  DemoEvents(Pool pool) {
+  SampleEvents(Pool pool) {
     this.pool = pool;
   }
 
@@ -54,13 +54,13 @@ final class DemoEvents {
     }
 
     Future<Void> all() {
-      return event(DemoContent.PAST_DAY).compose(past -> reflect(past, 0, 4,
+      return event(SampleContent.PAST_DAY).compose(past -> reflect(past, 0, 4,
               "Pairing with the SRE team in Singapore taught me more about Kafka consumer lag than a year of reading. "
                   + "We shipped the handover page a month later."))
-          .compose(d -> event(DemoContent.CURRENT_DAY)).compose(current -> talk(current)
-              .compose(d -> listings(current.eventId(), Listing.FREE_AGENTS, DemoContent.FREE_AGENTS))
-              .compose(d -> listings(current.eventId(), Listing.MENTORS, DemoContent.MENTORS)))
-          .compose(d -> event(DemoContent.LAB)).compose(this::labStages);
+          .compose(d -> event(SampleContent.CURRENT_DAY)).compose(current -> talk(current)
+              .compose(d -> listings(current.eventId(), ListingKind.FREE_AGENTS, SampleContent.FREE_AGENTS))
+              .compose(d -> listings(current.eventId(), ListingKind.MENTORS, SampleContent.MENTORS)))
+          .compose(d -> event(SampleContent.LAB)).compose(this::labStages);
     }
 
     record Written(long eventId, List<Long> pitchIds) {}
@@ -149,14 +149,14 @@ final class DemoEvents {
     }
 
     Future<Void> talk(Written current) {
-      List<Tuple> comments = DemoContent.COMMENTS.stream().map(c -> Tuple.of(current.pitchIds().get(Integer.parseInt(c[0])),
+      List<Tuple> comments = SampleContent.COMMENTS.stream().map(c -> Tuple.of(current.pitchIds().get(Integer.parseInt(c[0])),
           person(Integer.parseInt(c[1])), c[2])).toList();
       return tx.preparedQuery("INSERT INTO pitch_comments (pitch_id, author_id, body) VALUES ($1, $2, $3)")
           .executeBatch(comments).mapEmpty();
     }
 
     /** Lists people as free agents or mentors (the {@code kind}'s tables), with their profile skills. */
-    Future<Void> listings(long eventId, Listing<?> kind, List<Object[]> entries) {
+    Future<Void> listings(long eventId, ListingKind<?> kind, List<Object[]> entries) {
       List<Long> ids = entries.stream().map(a -> person((Integer) a[0])).toList();
       return participants(eventId, ids)
           .compose(d -> tx.preparedQuery("INSERT INTO " + kind.table() + " (event_id, person_id, " + kind.text() + ") "
@@ -175,9 +175,9 @@ final class DemoEvents {
     /** Each lab project's path to its current stage, one step every few weeks, moved by its captain. */
     Future<Void> labStages(Written lab) {
       List<Tuple> changes = new ArrayList<>();
-      OffsetDateTime start = OffsetDateTime.parse(DemoContent.LAB.startsAt());
+      OffsetDateTime start = OffsetDateTime.parse(SampleContent.LAB.startsAt());
       for (int i = 0; i < lab.pitchIds().size(); i++) {
-        DemoPitch p = DemoContent.LAB.pitches().get(i);
+        DemoPitch p = SampleContent.LAB.pitches().get(i);
         List<String> path = switch (p.stage()) {
           case "prototype" -> List.of("idea", "prototype");
           case "pilot" -> List.of("idea", "prototype", "pilot");
@@ -186,7 +186,7 @@ final class DemoEvents {
           default -> List.of("idea");
         };
         for (int s = 1; s < path.size(); s++) {
-          changes.add(Tuple.of(lab.pitchIds().get(i), path.get(s - 1), path.get(s), DemoContent.stageNote(path.get(s)),
+          changes.add(Tuple.of(lab.pitchIds().get(i), path.get(s - 1), path.get(s), SampleContent.stageNote(path.get(s)),
               person(p.captain()), start.plusWeeks(6L * s + i)));
         }
       }

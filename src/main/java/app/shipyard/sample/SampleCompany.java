@@ -1,9 +1,9 @@
-package app.shipyard.demo;
+package app.shipyard.sample;
 
 import app.shipyard.account.PasswordHasher;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.account.PersonRepository.NewPerson;
-import app.shipyard.account.Role;
+import app.shipyard.identity.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A fictional company, Northwind Labs, loaded into an empty database so that a newcomer sees a living
  * platform: about 60 people across four offices and remote, with sign-ins for one person of each role, and their
- * innovation events (see {@link DemoEvents}).
+ * innovation events (see {@link SampleEvents}).
  */
-public final class DemoData {
+public final class SampleCompany {
 
   public static final String PASSWORD = "shipyard-demo";
-  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SampleCompany.class);
 
   private static final String[][] LOCATIONS = {
       {"Berlin", "Europe/Berlin", "false"}, {"New York", "America/New_York", "false"},
@@ -46,7 +46,7 @@ public final class DemoData {
   private final PersonRepository people;
   private final PasswordHasher hasher;
 
-  public DemoData(Pool pool, PersonRepository people, PasswordHasher hasher) {
+  public SampleCompany(Pool pool, PersonRepository people, PasswordHasher hasher) {
     this.pool = pool;
     this.people = people;
     this.hasher = hasher;
@@ -58,7 +58,7 @@ public final class DemoData {
   }
 
   private Future<Void> load() {
-    LOG.info("Empty database: loading the demo company");
+    LOG.info("Empty database: loading the sample company");
     List<Tuple> locations = new ArrayList<>();
     for (String[] l : LOCATIONS) {
       locations.add(Tuple.of(l[0], l[1], Boolean.parseBoolean(l[2])));
@@ -67,7 +67,7 @@ public final class DemoData {
         .executeBatch(locations)
         .compose(done -> sequentially(demoPeople()))
         .compose(done -> signIns())
-        .compose(done -> new DemoEvents(pool).load())
+        .compose(done -> new SampleEvents(pool).load())
         .onSuccess(done -> printSignIns());
   }
 

@@ -1,13 +1,13 @@
-package app.shipyard.demo;
+package app.shipyard.sample;
 
-import app.shipyard.demo.DemoEvents.DemoEvent;
-import app.shipyard.demo.DemoEvents.DemoPitch;
+import app.shipyard.sample.SampleEvents.DemoEvent;
+import app.shipyard.sample.SampleEvents.DemoPitch;
 import java.util.List;
 
-/** What the demo company's events contain: their pitches, teams, talk, free agents, mentors and schedules. */
-final class DemoContent {
+/** What the sample company's events contain: their pitches, teams, talk, free agents, mentors and schedules. */
+final class SampleContent {
 
-  private DemoContent() {}
+  private SampleContent() {}
 
   static final DemoEvent PAST_DAY = new DemoEvent("day", "ShipIt 41 · Spring 2026", "Make work less annoying",
       "Our spring ShipIt day: **24 hours** to fix something that bugs you, then demo it to the whole company.",

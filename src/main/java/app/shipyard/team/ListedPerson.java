@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Someone listed in an event with skills and a text: a {@link FreeAgent} or a {@link Mentor}. */
-public sealed interface Listed permits FreeAgent, Mentor {
+public sealed interface ListedPerson permits FreeAgent, Mentor {
 
   Someone person();
 
