@@ -38,6 +38,7 @@ import app.shipyard.people.PeopleRoutes;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.team.TeamFeatures;
+import app.shipyard.web.Answers;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HomeRoutes;
@@ -154,7 +155,7 @@ public final class Shipyard {
                     new PitchModerationRoutes(pitches, pitchChanges),
                     new PitchTalkRoutes(pitches, pitchTalk),
                     TeamFeatures.routes(pool, pitches, events, views)),
-                new FailureHandler(views));
+                new FailureHandler(new Answers(views)), new Answers(views));
             servers.add(server);
             return server;
           }, new DeploymentOptions().setInstances(config.httpInstances())))

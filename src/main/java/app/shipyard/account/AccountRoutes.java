@@ -36,15 +36,15 @@ public final class AccountRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/sign-in", Access.anyone(), this::signInPage)
-        .post("/sign-in", Access.anyone(), this::signInForm)
-        .post("/sign-out", Access.signedIn(), this::signOutForm)
-        .get("/profile", Access.signedIn(), this::profilePage)
-        .post("/profile", Access.signedIn(), this::profileForm)
-        .post("/api/auth/token", Access.anyone(), this::issueToken)
-        .post("/api/auth/sign-out", Access.signedIn(), this::signOutApi)
-        .get("/api/me", Access.signedIn(), this::me)
-        .put("/api/me", Access.signedIn(), this::updateMe);
+    routes.legacyGet("/sign-in", Access.anyone(), this::signInPage)
+        .legacyPost("/sign-in", Access.anyone(), this::signInForm)
+        .legacyPost("/sign-out", Access.signedIn(), this::signOutForm)
+        .legacyGet("/profile", Access.signedIn(), this::profilePage)
+        .legacyPost("/profile", Access.signedIn(), this::profileForm)
+        .legacyPost("/api/auth/token", Access.anyone(), this::issueToken)
+        .legacyPost("/api/auth/sign-out", Access.signedIn(), this::signOutApi)
+        .legacyGet("/api/me", Access.signedIn(), this::me)
+        .legacyPut("/api/me", Access.signedIn(), this::updateMe);
   }
 
   private void signInPage(RoutingContext ctx) {

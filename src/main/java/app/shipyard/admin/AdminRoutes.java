@@ -39,13 +39,13 @@ public final class AdminRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/admin/people", ADMINS, this::peoplePage)
-        .post("/admin/people/:id/roles", ADMINS, this::rolesForm)
-        .get("/admin/import", ADMINS, this::importPage)
-        .post("/admin/import", ADMINS, this::importForm)
-        .get("/api/admin/people", ADMINS, this::peopleApi)
-        .put("/api/admin/people/:id/roles", ADMINS, this::rolesApi)
-        .post("/api/admin/people/import", ADMINS, this::importApi);
+    routes.legacyGet("/admin/people", ADMINS, this::peoplePage)
+        .legacyPost("/admin/people/:id/roles", ADMINS, this::rolesForm)
+        .legacyGet("/admin/import", ADMINS, this::importPage)
+        .legacyPost("/admin/import", ADMINS, this::importForm)
+        .legacyGet("/api/admin/people", ADMINS, this::peopleApi)
+        .legacyPut("/api/admin/people/:id/roles", ADMINS, this::rolesApi)
+        .legacyPost("/api/admin/people/import", ADMINS, this::importApi);
   }
 
   private void peoplePage(RoutingContext ctx) {

@@ -20,8 +20,8 @@ public final class DashboardRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/events/:id/dashboard", EventRoutes.ORGANISERS, this::page)
-        .get("/api/events/:id/dashboard", EventRoutes.ORGANISERS, this::api);
+    routes.legacyGet("/events/:id/dashboard", EventRoutes.ORGANISERS, this::page)
+        .legacyGet("/api/events/:id/dashboard", EventRoutes.ORGANISERS, this::api);
   }
 
   private void page(RoutingContext ctx) {

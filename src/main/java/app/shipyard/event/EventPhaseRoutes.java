@@ -21,8 +21,8 @@ public final class EventPhaseRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.post("/events/:id/phase", EventRoutes.ORGANISERS, this::phaseForm)
-        .post("/api/events/:id/phase", EventRoutes.ORGANISERS, this::phaseApi);
+    routes.legacyPost("/events/:id/phase", EventRoutes.ORGANISERS, this::phaseForm)
+        .legacyPost("/api/events/:id/phase", EventRoutes.ORGANISERS, this::phaseApi);
   }
 
   private Future<Event> changePhase(RoutingContext ctx) {

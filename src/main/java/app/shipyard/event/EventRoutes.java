@@ -47,16 +47,16 @@ public final class EventRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/events", Access.signedIn(), this::listPage)
-        .get("/events/new", ORGANISERS, this::newPage)
-        .post("/events", ORGANISERS, this::createForm)
-        .get("/events/:id", Access.signedIn(), this::eventPage)
-        .get("/events/:id/edit", ORGANISERS, this::editPage)
-        .post("/events/:id", ORGANISERS, this::editForm)
-        .get("/api/events", Access.signedIn(), this::listApi)
-        .post("/api/events", ORGANISERS, this::createApi)
-        .get("/api/events/:id", Access.signedIn(), this::eventApi)
-        .put("/api/events/:id", ORGANISERS, this::editApi);
+    routes.legacyGet("/events", Access.signedIn(), this::listPage)
+        .legacyGet("/events/new", ORGANISERS, this::newPage)
+        .legacyPost("/events", ORGANISERS, this::createForm)
+        .legacyGet("/events/:id", Access.signedIn(), this::eventPage)
+        .legacyGet("/events/:id/edit", ORGANISERS, this::editPage)
+        .legacyPost("/events/:id", ORGANISERS, this::editForm)
+        .legacyGet("/api/events", Access.signedIn(), this::listApi)
+        .legacyPost("/api/events", ORGANISERS, this::createApi)
+        .legacyGet("/api/events/:id", Access.signedIn(), this::eventApi)
+        .legacyPut("/api/events/:id", ORGANISERS, this::editApi);
   }
 
   private void listPage(RoutingContext ctx) {

@@ -36,8 +36,8 @@ public final class ParticipantRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/events/:id/people", Access.signedIn(), this::page)
-        .get("/api/events/:id/people", Access.signedIn(), this::api);
+    routes.legacyGet("/events/:id/people", Access.signedIn(), this::page)
+        .legacyGet("/api/events/:id/people", Access.signedIn(), this::api);
   }
 
   /** How many of the listed people there are per location or department, most first. */

@@ -27,12 +27,12 @@ public final class ScheduleRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.post("/events/:id/schedule", EventRoutes.ORGANISERS, this::addForm)
-        .post("/events/:id/schedule/:itemId/delete", EventRoutes.ORGANISERS, this::removeForm)
-        .get("/events/:id/calendar.ics", Access.signedIn(), this::calendar)
-        .get("/api/events/:id/schedule", Access.signedIn(), this::listApi)
-        .post("/api/events/:id/schedule", EventRoutes.ORGANISERS, this::addApi)
-        .delete("/api/events/:id/schedule/:itemId", EventRoutes.ORGANISERS, this::removeApi);
+    routes.legacyPost("/events/:id/schedule", EventRoutes.ORGANISERS, this::addForm)
+        .legacyPost("/events/:id/schedule/:itemId/delete", EventRoutes.ORGANISERS, this::removeForm)
+        .legacyGet("/events/:id/calendar.ics", Access.signedIn(), this::calendar)
+        .legacyGet("/api/events/:id/schedule", Access.signedIn(), this::listApi)
+        .legacyPost("/api/events/:id/schedule", EventRoutes.ORGANISERS, this::addApi)
+        .legacyDelete("/api/events/:id/schedule/:itemId", EventRoutes.ORGANISERS, this::removeApi);
   }
 
   private void listApi(RoutingContext ctx) {

@@ -18,7 +18,7 @@ public final class HealthRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/health", Access.anyone(), this::health);
+    routes.legacyGet("/health", Access.anyone(), this::health);
   }
 
   private void health(RoutingContext ctx) {

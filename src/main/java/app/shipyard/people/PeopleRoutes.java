@@ -35,12 +35,12 @@ public final class PeopleRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/people", Access.signedIn(), this::directoryPage)
-        .get("/people/:id", Access.signedIn(), this::personPage)
-        .get("/api/people", Access.signedIn(), this::directoryApi)
-        .get("/api/people/:id", Access.signedIn(), this::personApi)
-        .get("/api/locations", Access.signedIn(), this::locationsApi)
-        .get("/api/skills", Access.signedIn(), this::skillsApi);
+    routes.legacyGet("/people", Access.signedIn(), this::directoryPage)
+        .legacyGet("/people/:id", Access.signedIn(), this::personPage)
+        .legacyGet("/api/people", Access.signedIn(), this::directoryApi)
+        .legacyGet("/api/people/:id", Access.signedIn(), this::personApi)
+        .legacyGet("/api/locations", Access.signedIn(), this::locationsApi)
+        .legacyGet("/api/skills", Access.signedIn(), this::skillsApi);
   }
 
   private Future<List<Person>> search(RoutingContext ctx) {

@@ -37,13 +37,13 @@ public final class PitchEditRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/pitches/:id/edit", PEOPLE, this::editPage)
-        .post("/pitches/:id/edit", PEOPLE, ctx -> edit(ctx).onSuccess(p -> toPage(ctx, p)).onFailure(ctx::fail))
-        .post("/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).onSuccess(p -> toPage(ctx, p)).onFailure(ctx::fail))
-        .put("/api/pitches/:id", PEOPLE, ctx -> edit(ctx).onSuccess(p -> json(ctx, p)).onFailure(ctx::fail))
-        .get("/api/pitches/:id/revisions", Access.signedIn(), this::revisionsApi)
-        .post("/api/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).onSuccess(p -> json(ctx, p)).onFailure(ctx::fail))
-        .get("/api/pitches/:id/stages", Access.signedIn(), this::stagesApi);
+    routes.legacyGet("/pitches/:id/edit", PEOPLE, this::editPage)
+        .legacyPost("/pitches/:id/edit", PEOPLE, ctx -> edit(ctx).onSuccess(p -> toPage(ctx, p)).onFailure(ctx::fail))
+        .legacyPost("/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).onSuccess(p -> toPage(ctx, p)).onFailure(ctx::fail))
+        .legacyPut("/api/pitches/:id", PEOPLE, ctx -> edit(ctx).onSuccess(p -> json(ctx, p)).onFailure(ctx::fail))
+        .legacyGet("/api/pitches/:id/revisions", Access.signedIn(), this::revisionsApi)
+        .legacyPost("/api/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).onSuccess(p -> json(ctx, p)).onFailure(ctx::fail))
+        .legacyGet("/api/pitches/:id/stages", Access.signedIn(), this::stagesApi);
   }
 
   /** The pitch, if the person may see it and manages it (404 before 403, like the repository). */

@@ -39,8 +39,8 @@ public final class PitchListRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/events/:id/pitches", Access.signedIn(), this::listPage)
-        .get("/api/events/:id/pitches", Access.signedIn(), this::listApi);
+    routes.legacyGet("/events/:id/pitches", Access.signedIn(), this::listPage)
+        .legacyGet("/api/events/:id/pitches", Access.signedIn(), this::listApi);
   }
 
   private record ListingKind(Event event, List<Location> locations, PitchFilter filter, List<Pitch> pitches) {}

@@ -26,12 +26,12 @@ public final class PitchModerationRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.post("/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, false, this::approve))
-        .post("/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, false, this::hide))
-        .post("/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, false, this::unhide))
-        .post("/api/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, true, this::approve))
-        .post("/api/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, true, this::hide))
-        .post("/api/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, true, this::unhide));
+    routes.legacyPost("/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, false, this::approve))
+        .legacyPost("/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, false, this::hide))
+        .legacyPost("/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, false, this::unhide))
+        .legacyPost("/api/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, true, this::approve))
+        .legacyPost("/api/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, true, this::hide))
+        .legacyPost("/api/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, true, this::unhide));
   }
 
   private Future<Void> approve(RoutingContext ctx) {

@@ -41,10 +41,10 @@ public final class PitchRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.post("/events/:id/pitches", EMPLOYEES, this::createForm)
-        .get("/pitches/:id", Access.signedIn(), this::pitchPage)
-        .post("/api/events/:id/pitches", EMPLOYEES, this::createApi)
-        .get("/api/pitches/:id", Access.signedIn(), this::pitchApi);
+    routes.legacyPost("/events/:id/pitches", EMPLOYEES, this::createForm)
+        .legacyGet("/pitches/:id", Access.signedIn(), this::pitchPage)
+        .legacyPost("/api/events/:id/pitches", EMPLOYEES, this::createApi)
+        .legacyGet("/api/pitches/:id", Access.signedIn(), this::pitchApi);
   }
 
   private Future<Long> create(RoutingContext ctx) {

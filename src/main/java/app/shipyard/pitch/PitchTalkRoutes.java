@@ -28,17 +28,17 @@ public final class PitchTalkRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.post("/pitches/:id/interest", EMPLOYEES, this::interestForm)
-        .post("/pitches/:id/comments", EMPLOYEES, ctx -> comment(ctx).onSuccess(c -> toComments(ctx)).onFailure(ctx::fail))
-        .post("/pitches/:id/comments/:commentId/delete", PEOPLE,
+    routes.legacyPost("/pitches/:id/interest", EMPLOYEES, this::interestForm)
+        .legacyPost("/pitches/:id/comments", EMPLOYEES, ctx -> comment(ctx).onSuccess(c -> toComments(ctx)).onFailure(ctx::fail))
+        .legacyPost("/pitches/:id/comments/:commentId/delete", PEOPLE,
             ctx -> deleteComment(ctx).onSuccess(d -> toComments(ctx)).onFailure(ctx::fail))
-        .get("/api/pitches/:id/interest", Access.signedIn(), ctx -> interestApi(ctx, Future.succeededFuture()))
-        .put("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, true)))
-        .delete("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, false)))
-        .get("/api/pitches/:id/comments", Access.signedIn(), this::commentsApi)
-        .post("/api/pitches/:id/comments", EMPLOYEES,
+        .legacyGet("/api/pitches/:id/interest", Access.signedIn(), ctx -> interestApi(ctx, Future.succeededFuture()))
+        .legacyPut("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, true)))
+        .legacyDelete("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, false)))
+        .legacyGet("/api/pitches/:id/comments", Access.signedIn(), this::commentsApi)
+        .legacyPost("/api/pitches/:id/comments", EMPLOYEES,
             ctx -> comment(ctx).onSuccess(c -> Responses.json(ctx, 201, PitchJson.of(c))).onFailure(ctx::fail))
-        .delete("/api/pitches/:id/comments/:commentId", PEOPLE,
+        .legacyDelete("/api/pitches/:id/comments/:commentId", PEOPLE,
             ctx -> deleteComment(ctx).onSuccess(d -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }
 

@@ -32,11 +32,11 @@ public final class PortfolioRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/portfolio", Access.signedIn(), ctx -> Responses.seeOther(ctx, "/people/" + Viewer.person(ctx).id() + "/portfolio"))
-        .get("/people/:id/portfolio", Access.signedIn(), this::page)
-        .post("/portfolio/reflections/:pitchId", Access.signedIn(), this::reflectForm)
-        .get("/api/people/:id/portfolio", Access.signedIn(), this::api)
-        .put("/api/pitches/:pitchId/reflection", Access.signedIn(), this::reflectApi);
+    routes.legacyGet("/portfolio", Access.signedIn(), ctx -> Responses.seeOther(ctx, "/people/" + Viewer.person(ctx).id() + "/portfolio"))
+        .legacyGet("/people/:id/portfolio", Access.signedIn(), this::page)
+        .legacyPost("/portfolio/reflections/:pitchId", Access.signedIn(), this::reflectForm)
+        .legacyGet("/api/people/:id/portfolio", Access.signedIn(), this::api)
+        .legacyPut("/api/pitches/:pitchId/reflection", Access.signedIn(), this::reflectApi);
   }
 
   private record Loaded(Person person, Portfolio portfolio, boolean own) {}

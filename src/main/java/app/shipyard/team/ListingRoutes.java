@@ -70,12 +70,12 @@ public final class ListingRoutes<T extends ListedPerson> implements Routes.Featu
 
   @Override
   public void register(Routes routes) {
-    routes.get("/events/:id/" + path, Access.signedIn(), this::page)
-        .post("/events/:id/" + path, EMPLOYEES, this::saveForm)
-        .post("/events/:id/" + path + "/remove", EMPLOYEES, this::removeForm)
-        .get("/api/events/:id/" + path, Access.signedIn(), this::listApi)
-        .put("/api/events/:id/" + path + "/me", EMPLOYEES, this::saveApi)
-        .delete("/api/events/:id/" + path + "/me", EMPLOYEES, this::removeApi);
+    routes.legacyGet("/events/:id/" + path, Access.signedIn(), this::page)
+        .legacyPost("/events/:id/" + path, EMPLOYEES, this::saveForm)
+        .legacyPost("/events/:id/" + path + "/remove", EMPLOYEES, this::removeForm)
+        .legacyGet("/api/events/:id/" + path, Access.signedIn(), this::listApi)
+        .legacyPut("/api/events/:id/" + path + "/me", EMPLOYEES, this::saveApi)
+        .legacyDelete("/api/events/:id/" + path + "/me", EMPLOYEES, this::removeApi);
   }
 
   private void page(RoutingContext ctx) {

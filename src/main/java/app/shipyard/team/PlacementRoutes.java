@@ -40,10 +40,10 @@ public final class PlacementRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/events/:id/placement", ORGANISERS, ctx -> page(ctx, null))
-        .post("/events/:id/placement", ORGANISERS, this::applyForm)
-        .get("/api/events/:id/placement", ORGANISERS, this::suggestionApi)
-        .post("/api/events/:id/placement", ORGANISERS, this::applyApi);
+    routes.legacyGet("/events/:id/placement", ORGANISERS, ctx -> page(ctx, null))
+        .legacyPost("/events/:id/placement", ORGANISERS, this::applyForm)
+        .legacyGet("/api/events/:id/placement", ORGANISERS, this::suggestionApi)
+        .legacyPost("/api/events/:id/placement", ORGANISERS, this::applyApi);
   }
 
   private void page(RoutingContext ctx, AutoPlacement.Applied applied) {

@@ -43,13 +43,13 @@ public final class RosterRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/pitches/:id/team", Access.signedIn(), this::teamPage)
-        .get("/events/:id/teams", Access.signedIn(), this::teamsPage)
-        .get("/events/:id/teams.csv", ORGANISERS, this::teamsCsv)
-        .get("/api/pitches/:id/team", Access.signedIn(), this::teamApi)
-        .get("/api/pitches/:id/matches", Access.signedIn(), this::teamMatchesApi)
-        .get("/api/events/:id/teams", Access.signedIn(), this::teamsApi)
-        .get("/api/events/:id/matches/me", Access.signedIn(), this::myMatchesApi);
+    routes.legacyGet("/pitches/:id/team", Access.signedIn(), this::teamPage)
+        .legacyGet("/events/:id/teams", Access.signedIn(), this::teamsPage)
+        .legacyGet("/events/:id/teams.csv", ORGANISERS, this::teamsCsv)
+        .legacyGet("/api/pitches/:id/team", Access.signedIn(), this::teamApi)
+        .legacyGet("/api/pitches/:id/matches", Access.signedIn(), this::teamMatchesApi)
+        .legacyGet("/api/events/:id/teams", Access.signedIn(), this::teamsApi)
+        .legacyGet("/api/events/:id/matches/me", Access.signedIn(), this::myMatchesApi);
   }
 
   private void teamPage(RoutingContext ctx) {

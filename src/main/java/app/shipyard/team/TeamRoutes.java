@@ -36,19 +36,19 @@ public final class TeamRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.post("/pitches/:id/join", EMPLOYEES, this::joinForm)
-        .post("/pitches/:id/leave", EMPLOYEES, this::leaveForm)
-        .post("/pitches/:id/captain", EMPLOYEES, this::handOverForm)
-        .post("/join-requests/:id/approve", Access.signedIn(), ctx -> decideForm(ctx, true))
-        .post("/join-requests/:id/decline", Access.signedIn(), ctx -> decideForm(ctx, false))
-        .post("/join-requests/:id/withdraw", EMPLOYEES, this::withdrawForm)
-        .post("/api/pitches/:id/join", EMPLOYEES, this::joinApi)
-        .post("/api/pitches/:id/leave", EMPLOYEES, this::leaveApi)
-        .post("/api/pitches/:id/captain", EMPLOYEES, this::handOverApi)
-        .get("/api/pitches/:id/requests", Access.signedIn(), this::pendingApi)
-        .post("/api/join-requests/:id/approve", Access.signedIn(), ctx -> decideApi(ctx, true))
-        .post("/api/join-requests/:id/decline", Access.signedIn(), ctx -> decideApi(ctx, false))
-        .post("/api/join-requests/:id/withdraw", EMPLOYEES, this::withdrawApi);
+    routes.legacyPost("/pitches/:id/join", EMPLOYEES, this::joinForm)
+        .legacyPost("/pitches/:id/leave", EMPLOYEES, this::leaveForm)
+        .legacyPost("/pitches/:id/captain", EMPLOYEES, this::handOverForm)
+        .legacyPost("/join-requests/:id/approve", Access.signedIn(), ctx -> decideForm(ctx, true))
+        .legacyPost("/join-requests/:id/decline", Access.signedIn(), ctx -> decideForm(ctx, false))
+        .legacyPost("/join-requests/:id/withdraw", EMPLOYEES, this::withdrawForm)
+        .legacyPost("/api/pitches/:id/join", EMPLOYEES, this::joinApi)
+        .legacyPost("/api/pitches/:id/leave", EMPLOYEES, this::leaveApi)
+        .legacyPost("/api/pitches/:id/captain", EMPLOYEES, this::handOverApi)
+        .legacyGet("/api/pitches/:id/requests", Access.signedIn(), this::pendingApi)
+        .legacyPost("/api/join-requests/:id/approve", Access.signedIn(), ctx -> decideApi(ctx, true))
+        .legacyPost("/api/join-requests/:id/decline", Access.signedIn(), ctx -> decideApi(ctx, false))
+        .legacyPost("/api/join-requests/:id/withdraw", EMPLOYEES, this::withdrawApi);
   }
 
   /** Joins directly, or files a join request where the event wants captains to approve; the request id if so. */

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
-  private final Views views;
+  private final Answers answers;
 
-  public FailureHandler(Views views) {
-    this.views = views;
+  public FailureHandler(Answers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -50,9 +50,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
       String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
       ctx.redirect("/sign-in?next=" + next);
     } else {
-      views.page(ctx, problem.status, "errors/error", problem.title(), Map.of(
-          "status", problem.status, "message", problem.message,
-          "fields", problem.fields.entrySet().stream().map(e -> Map.of("field", e.getKey(), "problem", e.getValue())).toList()));
+      ErrorView view = new ErrorView(problem.status, problem.message, problem.fields.entrySet().stream()
+          .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
+      try {
+        answers.send(ctx, Answer.page(problem.status, "errors/error", problem.title(), view));
+      } catch (RuntimeException e) {
+        LOG.error("The error page for {} {} could not be rendered", ctx.request().method(), ctx.request().path(), e);
+        ctx.response().setStatusCode(problem.status)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(problem.message);
+      }
     }
   }
 
@@ -108,6 +114,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     };
     return new Problem(status, message, Map.of());
   }
+
+  /** The error page's view. */
+  public record ErrorView(int status, String message, java.util.List<FieldProblem> fields) {}
+
+  public record FieldProblem(String field, String problem) {}
 
   private record Problem(int status, String message, Map<String, String> fields) {
     String title() {

@@ -13,7 +13,7 @@ public final class HomeRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.get("/", Access.signedIn(), ctx -> views.page(ctx, "home", "Shipyard",
+    routes.legacyGet("/", Access.signedIn(), ctx -> views.page(ctx, "home", "Shipyard",
         Map.of("person", Viewer.person(ctx))));
   }
 }

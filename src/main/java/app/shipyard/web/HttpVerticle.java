@@ -27,16 +27,18 @@ public final class HttpVerticle extends VerticleBase {
   private final List<Handler<RoutingContext>> filters;
   private final List<Routes.Feature> features;
   private final FailureHandler failures;
+  private final Answers answers;
   private HttpServer server;
 
   public HttpVerticle(String host, int port, long maxBodyBytes, List<Handler<RoutingContext>> filters,
-                      List<Routes.Feature> features, FailureHandler failures) {
+                      List<Routes.Feature> features, FailureHandler failures, Answers answers) {
     this.host = host;
     this.port = port;
     this.maxBodyBytes = maxBodyBytes;
     this.filters = filters;
     this.features = features;
     this.failures = failures;
+    this.answers = answers;
   }
 
   @Override
@@ -48,7 +50,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     filters.forEach(filter -> router.route().handler(filter));
-    Routes routes = new Routes(router);
+    Routes routes = new Routes(router, answers);
     features.forEach(feature -> feature.register(routes));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

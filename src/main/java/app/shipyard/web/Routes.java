@@ -1,5 +1,6 @@
 package app.shipyard.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -7,37 +8,77 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The only way features add routes: each route names who may use it, so there is no route without an
- * access rule (deny by default).
+ * access rule (deny by default), and each handler is an {@link Endpoint} whose {@link Answer} goes out through
+ * {@link Answers}: a handler cannot leave a request unanswered, whatever it throws.
  */
 public final class Routes {
 
   private final Router router;
+  private final Answers answers;
 
-  public Routes(Router router) {
+  public Routes(Router router, Answers answers) {
     this.router = router;
+    this.answers = answers;
   }
 
-  public Routes get(String path, Access access, Handler<RoutingContext> handler) {
-    return add(HttpMethod.GET, path, access, handler);
+  /** A handler: reads the request and returns the answer to send, built in its Future chain. */
+  @FunctionalInterface
+  public interface Endpoint {
+    Future<Answer> answer(RoutingContext ctx);
   }
 
-  public Routes post(String path, Access access, Handler<RoutingContext> handler) {
-    return add(HttpMethod.POST, path, access, handler);
+  public Routes get(String path, Access access, Endpoint endpoint) {
+    return add(HttpMethod.GET, path, access, endpoint);
   }
 
-  public Routes put(String path, Access access, Handler<RoutingContext> handler) {
-    return add(HttpMethod.PUT, path, access, handler);
+  public Routes post(String path, Access access, Endpoint endpoint) {
+    return add(HttpMethod.POST, path, access, endpoint);
   }
 
-  public Routes delete(String path, Access access, Handler<RoutingContext> handler) {
-    return add(HttpMethod.DELETE, path, access, handler);
+  public Routes put(String path, Access access, Endpoint endpoint) {
+    return add(HttpMethod.PUT, path, access, endpoint);
   }
 
-  private Routes add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
+  public Routes delete(String path, Access access, Endpoint endpoint) {
+    return add(HttpMethod.DELETE, path, access, endpoint);
+  }
+
+  private Routes add(HttpMethod method, String path, Access access, Endpoint endpoint) {
+    router.route(method, path).handler(access).handler(ctx -> {
+      Future<Answer> answer;
+      try {
+        answer = endpoint.answer(ctx);
+      } catch (RuntimeException e) {
+        answer = Future.failedFuture(e);
+      }
+      answers.end(ctx, answer == null ? Future.failedFuture(new IllegalStateException("No answer")) : answer);
+    });
+    return this;
+  }
+
+  // Legacy handlers that end the response themselves; being converted to endpoints (issue 7), then removed.
+
+  public Routes legacyGet(String path, Access access, Handler<RoutingContext> handler) {
+    return legacy(HttpMethod.GET, path, access, handler);
+  }
+
+  public Routes legacyPost(String path, Access access, Handler<RoutingContext> handler) {
+    return legacy(HttpMethod.POST, path, access, handler);
+  }
+
+  public Routes legacyPut(String path, Access access, Handler<RoutingContext> handler) {
+    return legacy(HttpMethod.PUT, path, access, handler);
+  }
+
+  public Routes legacyDelete(String path, Access access, Handler<RoutingContext> handler) {
+    return legacy(HttpMethod.DELETE, path, access, handler);
+  }
+
+  private Routes legacy(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
     router.route(method, path).handler(access).handler(ctx -> {
       try {
         handler.handle(ctx);
-      } catch (AppError e) {
+      } catch (RuntimeException e) {
         ctx.fail(e);
       }
     });

@@ -56,37 +56,59 @@ public final class Views {
     });
   }
 
-  /** Renders {@code template} inside the layout and ends the response. */
+  /** Renders {@code template} inside the layout and ends the response (legacy handlers; see {@link Answers}). */
   public void page(RoutingContext ctx, String template, String title, Map<String, Object> model) {
     page(ctx, 200, template, title, model);
   }
 
   public void page(RoutingContext ctx, int status, String template, String title, Map<String, Object> model) {
-    String html = render(template, withLayoutModel(ctx, title, model));
+    String html = render(ctx, template, title, model);
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
   }
 
-  public String render(String template, Map<String, Object> model) {
+  /**
+   * Renders {@code template} inside the layout. The view (a record, or a map) is the template's own context; the
+   * layout's values ({@code title}, {@code csrf}, {@code nav}) sit in the parent context, so a template reads
+   * both without the view having to carry them.
+   */
+  public String render(RoutingContext ctx, String template, String title, Object view) {
+    Context layout = context(null, layoutModel(ctx, title));
+    try {
+      return apply(template, context(layout, view));
+    } finally {
+      layout.destroy();
+    }
+  }
+
+  /** Renders a template on its own, outside the layout (e-mail bodies, fragments). */
+  public String render(String template, Object model) {
+    return apply(template, context(null, model));
+  }
+
+  private String apply(String template, Context context) {
     Template t = compiled.get(template);
     if (t == null) {
       throw new IllegalStateException("No template named " + template);
     }
     try {
-      return t.apply(Context.newBuilder(model)
-          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE,
-              FieldValueResolver.INSTANCE)
-          .build());
+      return t.apply(context);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot render " + template, e);
     }
   }
 
-  private static Map<String, Object> withLayoutModel(RoutingContext ctx, String title, Map<String, Object> model) {
-    Map<String, Object> full = new HashMap<>(model);
-    full.put("title", title);
-    full.put("csrf", Csrf.token(ctx));
-    Viewer.of(ctx).map(Viewer::person).ifPresent(me -> full.put("nav", navigation(me)));
-    return full;
+  private static Context context(Context parent, Object model) {
+    Context.Builder builder = parent == null ? Context.newBuilder(model) : Context.newBuilder(parent, model);
+    return builder.resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE,
+        FieldValueResolver.INSTANCE).build();
+  }
+
+  private static Map<String, Object> layoutModel(RoutingContext ctx, String title) {
+    Map<String, Object> layout = new HashMap<>();
+    layout.put("title", title);
+    layout.put("csrf", Csrf.token(ctx));
+    Viewer.of(ctx).map(Viewer::person).ifPresent(me -> layout.put("nav", navigation(me)));
+    return layout;
   }
 
   private static Map<String, Object> navigation(Person me) {

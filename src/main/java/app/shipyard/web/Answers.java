@@ -1,0 +1,62 @@
+package app.shipyard.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one path every answer takes to the client. Everything that can fail (encoding JSON, rendering a template)
+ * happens before the response head is written, and any failure goes to the routing context's failure handler.
+ */
+public final class Answers {
+
+  private final Views views;
+
+  public Answers(Views views) {
+    this.views = views;
+  }
+
+  /** Ends the request with the answer the future brings, or fails it (then {@link FailureHandler} answers). */
+  public void end(RoutingContext ctx, Future<Answer> answer) {
+    answer.compose(a -> {
+      try {
+        send(ctx, a);
+        return Future.succeededFuture();
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }).onFailure(failure -> {
+      if (!ctx.failed()) {
+        ctx.fail(failure);
+      }
+    });
+  }
+
+  /** Sends an answer now; throws (before anything is written) when it cannot be built. */
+  public void send(RoutingContext ctx, Answer answer) {
+    if (answer instanceof Answer.Page p) {
+      String html = views.render(ctx, p.template(), p.title(), p.view());
+      ctx.response().setStatusCode(p.status())
+          .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(html);
+    } else if (answer instanceof Answer.Json j) {
+      String body = j.body() instanceof JsonObject o ? o.encode()
+          : j.body() instanceof JsonArray a ? a.encode() : Json.encode(j.body());
+      ctx.response().setStatusCode(j.status())
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);
+    } else if (answer instanceof Answer.Redirect r) {
+      ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, r.location()).end();
+    } else if (answer instanceof Answer.Bytes b) {
+      var response = ctx.response().setStatusCode(b.status()).putHeader(HttpHeaders.CONTENT_TYPE, b.contentType());
+      b.headers().forEach(response::putHeader);
+      response.end(b.body());
+    } else if (answer instanceof Answer.Empty e) {
+      ctx.response().setStatusCode(e.status()).end();
+    } else {
+      throw new IllegalStateException("Unknown answer " + answer);
+    }
+  }
+}
