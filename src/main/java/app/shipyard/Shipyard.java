@@ -143,7 +143,7 @@ public final class Shipyard {
                     new Csrf(vertx, config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
                 List.of(new HealthRoutes(pool), new HomeRoutes(views),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
-                    new PeopleRoutes(people, reference, views),
+                    new PeopleRoutes(people, reference),
                     new PortfolioRoutes(new PortfolioRepository(pool), people, views),
                     new AdminRoutes(people, new PeopleImport(people, reference), views),
                     new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
