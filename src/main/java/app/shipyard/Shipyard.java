@@ -1,48 +1,27 @@
 package app.shipyard;
 
-import app.shipyard.account.AccountRoutes;
-import app.shipyard.account.Authenticator;
-import app.shipyard.account.PasswordHasher;
-import app.shipyard.account.PersonRepository;
-import app.shipyard.account.ReferenceRepository;
-import app.shipyard.account.SignInAttempts;
-import app.shipyard.account.SignInService;
+import app.shipyard.account.AccountFeatures;
 import app.shipyard.account.TokenService;
 import app.shipyard.admin.AdminRoutes;
 import app.shipyard.admin.PeopleImport;
 import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.EmbeddedPostgres;
-import app.shipyard.sample.SampleCompany;
-import app.shipyard.event.DashboardRepository;
-import app.shipyard.event.DashboardRoutes;
 import app.shipyard.event.EventCalendar;
-import app.shipyard.event.EventEdits;
-import app.shipyard.event.EventPhaseRoutes;
-import app.shipyard.event.EventRepository;
-import app.shipyard.event.EventRoutes;
-import app.shipyard.event.ParticipantRepository;
-import app.shipyard.event.ParticipantRoutes;
-import app.shipyard.event.ScheduleRepository;
-import app.shipyard.event.ScheduleRoutes;
+import app.shipyard.event.EventFeatures;
 import app.shipyard.health.HealthRoutes;
-import app.shipyard.pitch.PitchChangeRepository;
-import app.shipyard.pitch.PitchEditRoutes;
-import app.shipyard.pitch.PitchListRoutes;
-import app.shipyard.pitch.PitchModerationRoutes;
-import app.shipyard.pitch.PitchRepository;
-import app.shipyard.pitch.PitchRoutes;
-import app.shipyard.pitch.PitchTalkRepository;
-import app.shipyard.pitch.PitchTalkRoutes;
 import app.shipyard.people.PeopleRoutes;
+import app.shipyard.pitch.PitchFeatures;
+import app.shipyard.pitch.PitchRepository;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
+import app.shipyard.sample.SampleCompany;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.web.Answers;
-import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HomeRoutes;
 import app.shipyard.web.HttpVerticle;
+import app.shipyard.web.Routes;
 import app.shipyard.web.Views;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -120,47 +99,40 @@ public final class Shipyard {
         .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
             config.signingSecret().get(), config.tokenLifetime(), config.sso())), EventCalendar.warmUp(vertx)))
         .compose(loaded -> {
+          // Built once per process: the pool, the views, the token service, and each feature with its repositories.
           Views views = loaded.resultAt(0);
-          TokenService tokens = loaded.resultAt(1);
-          PasswordHasher hasher = new PasswordHasher(vertx);
-          PersonRepository people = new PersonRepository(pool);
-          ReferenceRepository reference = new ReferenceRepository(pool);
-          EventRepository events = new EventRepository(pool);
-          PitchRepository pitches = new PitchRepository(pool);
-          ScheduleRepository schedule = new ScheduleRepository(pool);
-          ParticipantRepository participants = new ParticipantRepository(pool);
-          DashboardRepository dashboards = new DashboardRepository(pool, events, participants);
-          PitchChangeRepository pitchChanges = new PitchChangeRepository(pool);
-          PitchTalkRepository pitchTalk = new PitchTalkRepository(pool);
-          SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
-          SignInService signIn = new SignInService(people, hasher, attempts, tokens);
-          Future<?> demo = sampleData ? new SampleCompany(pool, people, hasher).loadIfEmpty()
-              : Future.succeededFuture();
-          List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-          return demo.compose(d -> attempts.forgetOld()).compose(d -> vertx.deployVerticle(() -> {
-            HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-                List.of(new Authenticator(tokens, people, config.secureCookies()),
-                    new Csrf(vertx, config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
-                List.of(new HealthRoutes(pool), new HomeRoutes(views),
-                    new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
-                    new PeopleRoutes(people, reference),
-                    new PortfolioRoutes(new PortfolioRepository(pool), people, views),
-                    new AdminRoutes(people, new PeopleImport(people, reference), views),
-                    new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
-                    new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
-                    new ParticipantRoutes(events, participants, reference, views), new DashboardRoutes(dashboards, views),
-                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events, views),
-                    new PitchListRoutes(pitches, events, views),
-                    new PitchEditRoutes(pitches, pitchChanges, events, views),
-                    new PitchModerationRoutes(pitches, pitchChanges),
-                    new PitchTalkRoutes(pitches, pitchTalk),
-                    TeamFeatures.routes(pool, pitches, events, views)),
-                new FailureHandler(new Answers(views)), new Answers(views));
-            servers.add(server);
-            return server;
-          }, new DeploymentOptions().setInstances(config.httpInstances())))
-              .map(id -> new Started(pool, servers.get(0).actualPort()));
+          AccountFeatures account = new AccountFeatures(vertx, config, pool, views, loaded.resultAt(1));
+          PitchRepository pitchRepository = new PitchRepository(pool);
+          EventFeatures event = new EventFeatures(pool, views, account.reference(), pitchRepository);
+          PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository);
+          List<Routes.Feature> features = List.of(
+              new HealthRoutes(pool), new HomeRoutes(views), account,
+              new PeopleRoutes(account.people(), account.reference()),
+              new PortfolioRoutes(new PortfolioRepository(pool), account.people(), views),
+              new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference()), views),
+              event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events()));
+          Future<?> sample = sampleData
+              ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
+          return sample.compose(d -> account.tidy())
+              .compose(d -> deployHttp(vertx, config, views, account, features))
+              .map(port -> new Started(pool, port));
         });
+  }
+
+  /**
+   * Built once per HTTP verticle instance: its server, router and request filters; each feature registers its routes
+   * on that router (a feature that keeps per-instance state, such as sockets, creates it in {@code register}).
+   */
+  private static Future<Integer> deployHttp(Vertx vertx, AppConfig config, Views views, AccountFeatures account,
+                                            List<Routes.Feature> features) {
+    Answers answers = new Answers(views);
+    List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
+          account.filters(), features, new FailureHandler(answers), answers);
+      servers.add(server);
+      return server;
+    }, new DeploymentOptions().setInstances(config.httpInstances())).map(id -> servers.get(0).actualPort());
   }
 
   /** Graceful stop: HTTP servers finish in-flight requests, then the pool closes, then the database. */

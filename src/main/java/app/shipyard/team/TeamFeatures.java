@@ -7,23 +7,27 @@ import app.shipyard.web.Views;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
-/** Wires the team feature: its repositories and every route it serves. */
-public final class TeamFeatures {
+/** Wires teams, once per process: their repositories and every route they serve. */
+public final class TeamFeatures implements Routes.Feature {
 
-  private TeamFeatures() {}
+  private final List<Routes.Feature> features;
 
-  public static Routes.Feature routes(Pool pool, PitchRepository pitches, EventRepository events, Views views) {
+  public TeamFeatures(Pool pool, Views views, PitchRepository pitches, EventRepository events) {
     TeamRepository teams = new TeamRepository(pool);
     JoinRequestRepository requests = new JoinRequestRepository(pool);
     ListingRepository<FreeAgent> freeAgents = new ListingRepository<>(pool, ListingKind.FREE_AGENTS);
     ListingRepository<Mentor> mentors = new ListingRepository<>(pool, ListingKind.MENTORS);
     MatchFinder matches = new MatchFinder(teams, freeAgents, mentors);
-    List<Routes.Feature> features = List.of(
+    this.features = List.of(
         new TeamRoutes(teams, requests, pitches),
         new RosterRoutes(teams, requests, matches, events, views),
         ListingRoutes.freeAgents(freeAgents, teams, matches, events, views),
         ListingRoutes.mentors(mentors, events, views),
         new PlacementRoutes(new AutoPlacement(teams, freeAgents), events, views));
-    return routes -> features.forEach(feature -> feature.register(routes));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    features.forEach(feature -> feature.register(routes));
   }
 }
