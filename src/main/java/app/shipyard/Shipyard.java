@@ -101,7 +101,7 @@ public final class Shipyard {
         .compose(loaded -> {
           // Built once per process: the pool, the views, the token service, and each feature with its repositories.
           Views views = loaded.resultAt(0);
-          AccountFeatures account = new AccountFeatures(vertx, config, pool, views, loaded.resultAt(1));
+          AccountFeatures account = new AccountFeatures(vertx, config, pool, loaded.resultAt(1));
           PitchRepository pitchRepository = new PitchRepository(pool);
           EventFeatures event = new EventFeatures(pool, views, account.reference(), pitchRepository);
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository);

@@ -3,7 +3,6 @@ package app.shipyard.account;
 import app.shipyard.config.AppConfig;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.Routes;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -26,7 +25,7 @@ public final class AccountFeatures implements Routes.Feature {
   private final SignInAttempts attempts;
   private final AccountRoutes routes;
 
-  public AccountFeatures(Vertx vertx, AppConfig config, Pool pool, Views views, TokenService tokens) {
+  public AccountFeatures(Vertx vertx, AppConfig config, Pool pool, TokenService tokens) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
@@ -34,7 +33,7 @@ public final class AccountFeatures implements Routes.Feature {
     this.reference = new ReferenceRepository(pool);
     this.hasher = new PasswordHasher(vertx);
     this.attempts = new SignInAttempts(pool, config.signInLimits());
-    this.routes = new AccountRoutes(new SignInService(people, hasher, attempts, tokens), people, reference, views,
+    this.routes = new AccountRoutes(new SignInService(people, hasher, attempts, tokens), people, reference,
         config.secureCookies());
   }
 

@@ -5,15 +5,17 @@ import app.shipyard.account.PersonRepository.ProfileUpdate;
 import app.shipyard.db.SqlErrors;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
+import app.shipyard.web.Answer;
+import app.shipyard.web.Choice;
+import app.shipyard.web.FieldProblem;
 import app.shipyard.web.Input;
 import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Sign-in, sign-out and the signed-in person's own profile, as pages and as API. */
@@ -22,146 +24,112 @@ public final class AccountRoutes implements Routes.Feature {
   private final SignInService signIn;
   private final PersonRepository people;
   private final ReferenceRepository reference;
-  private final Views views;
   private final boolean secureCookies;
 
-  public AccountRoutes(SignInService signIn, PersonRepository people, ReferenceRepository reference, Views views,
+  public AccountRoutes(SignInService signIn, PersonRepository people, ReferenceRepository reference,
                        boolean secureCookies) {
     this.signIn = signIn;
     this.people = people;
     this.reference = reference;
-    this.views = views;
     this.secureCookies = secureCookies;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/sign-in", Access.anyone(), this::signInPage)
-        .legacyPost("/sign-in", Access.anyone(), this::signInForm)
-        .legacyPost("/sign-out", Access.signedIn(), this::signOutForm)
-        .legacyGet("/profile", Access.signedIn(), this::profilePage)
-        .legacyPost("/profile", Access.signedIn(), this::profileForm)
-        .legacyPost("/api/auth/token", Access.anyone(), this::issueToken)
-        .legacyPost("/api/auth/sign-out", Access.signedIn(), this::signOutApi)
-        .legacyGet("/api/me", Access.signedIn(), this::me)
-        .legacyPut("/api/me", Access.signedIn(), this::updateMe);
+    routes.get("/sign-in", Access.anyone(), this::signInPage)
+        .post("/sign-in", Access.anyone(), this::signInForm)
+        .post("/sign-out", Access.signedIn(), this::signOutForm)
+        .get("/profile", Access.signedIn(), this::profilePage)
+        .post("/profile", Access.signedIn(), this::profileForm)
+        .post("/api/auth/token", Access.anyone(), this::issueToken)
+        .post("/api/auth/sign-out", Access.signedIn(), this::signOutApi)
+        .get("/api/me", Access.signedIn(), this::me)
+        .put("/api/me", Access.signedIn(), this::updateMe);
   }
 
-  private void signInPage(RoutingContext ctx) {
+  record SignInView(String email, String next, String error) {}
+
+  record ProfileView(Person person, String skillsText, List<Choice> locations, List<FieldProblem> problems,
+                     boolean saved) {}
+
+  private Future<Answer> signInPage(RoutingContext ctx) {
     if (Viewer.of(ctx).isPresent()) {
-      Responses.seeOther(ctx, "/");
-      return;
+      return Future.succeededFuture(Answer.seeOther("/"));
     }
-    showSignIn(ctx, 200, "", Responses.safeNext(ctx.request().getParam("next")), null);
+    return Future.succeededFuture(signInAgain(200, "", Responses.safeNext(ctx.request().getParam("next")), null));
   }
 
-  private void showSignIn(RoutingContext ctx, int status, String email, String next, String error) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("email", email);
-    model.put("next", next);
-    model.put("error", error);
-    views.page(ctx, status, "account/sign-in", "Sign in", model);
+  private static Answer signInAgain(int status, String email, String next, String error) {
+    return Answer.page(status, "account/sign-in", "Sign in", new SignInView(email, next, error));
   }
 
-  private void signInForm(RoutingContext ctx) {
+  private Future<Answer> signInForm(RoutingContext ctx) {
     Input input = Input.of(ctx);
     String email = input.optional("email", 254).toLowerCase();
     String password = input.optional("password", 1000);
     String next = Responses.safeNext(input.optional("next", 2000));
     if (email.isEmpty() || password.isEmpty()) {
-      showSignIn(ctx, 400, email, next, "Please enter your email and password.");
-      return;
+      return Future.succeededFuture(signInAgain(400, email, next, "Please enter your email and password."));
     }
-    signIn.signIn(email, password, address(ctx))
-        .onSuccess(done -> {
-          ctx.response().addCookie(Authenticator.sessionCookie(done.token(), signInLifetime(), secureCookies));
-          Responses.seeOther(ctx, next);
-        })
-        .onFailure(e -> {
-          if (e instanceof AppError error && (error.status() == 401 || error.status() == 429)) {
-            showSignIn(ctx, error.status(), email, next, error.getMessage());
-          } else {
-            ctx.fail(e);
-          }
-        });
+    return signIn.signIn(email, password, address(ctx))
+        .map(done -> Answer.seeOther(next)
+            .withCookie(Authenticator.sessionCookie(done.token(), signInLifetime(), secureCookies)))
+        .recover(e -> e instanceof AppError error && (error.status() == 401 || error.status() == 429)
+            ? Future.succeededFuture(signInAgain(error.status(), email, next, error.getMessage()))
+            : Future.failedFuture(e));
   }
 
-  private void issueToken(RoutingContext ctx) {
+  private Future<Answer> issueToken(RoutingContext ctx) {
     Input input = Input.of(ctx);
     String email = input.email("email");
     String password = input.required("password", 1000);
     input.check();
-    signIn.signIn(email, password, address(ctx))
-        .onSuccess(done -> Responses.json(ctx, new JsonObject()
+    return signIn.signIn(email, password, address(ctx))
+        .map(done -> Answer.json(new JsonObject()
             .put("token", done.token())
             .put("tokenType", "Bearer")
             .put("expiresIn", signInLifetime())
-            .put("person", PersonJson.of(done.person()))))
-        .onFailure(ctx::fail);
+            .put("person", PersonJson.of(done.person()))));
   }
 
-  private void signOutForm(RoutingContext ctx) {
-    signIn.signOut(Viewer.person(ctx))
-        .onSuccess(done -> {
-          ctx.response().addCookie(Authenticator.expired(secureCookies));
-          Responses.seeOther(ctx, "/sign-in");
-        })
-        .onFailure(ctx::fail);
+  private Future<Answer> signOutForm(RoutingContext ctx) {
+    return signIn.signOut(Viewer.person(ctx))
+        .map(done -> Answer.seeOther("/sign-in").withCookie(Authenticator.expired(secureCookies)));
   }
 
-  private void signOutApi(RoutingContext ctx) {
-    signIn.signOut(Viewer.person(ctx))
-        .onSuccess(done -> {
-          ctx.response().addCookie(Authenticator.expired(secureCookies));
-          ctx.response().setStatusCode(204).end();
-        })
-        .onFailure(ctx::fail);
+  private Future<Answer> signOutApi(RoutingContext ctx) {
+    return signIn.signOut(Viewer.person(ctx))
+        .map(done -> Answer.noContent().withCookie(Authenticator.expired(secureCookies)));
   }
 
-  private void me(RoutingContext ctx) {
-    Responses.json(ctx, PersonJson.of(Viewer.person(ctx)));
+  private Future<Answer> me(RoutingContext ctx) {
+    return Future.succeededFuture(Answer.json(PersonJson.of(Viewer.person(ctx))));
   }
 
-  private void profilePage(RoutingContext ctx) {
+  private Future<Answer> profilePage(RoutingContext ctx) {
+    return profile(200, Viewer.person(ctx), Map.of(), false);
+  }
+
+  private Future<Answer> profile(int status, Person shown, Map<String, String> problems, boolean saved) {
+    return reference.locations().map(locations -> Answer.page(status, "account/profile", "My profile",
+        new ProfileView(shown, String.join(", ", shown.skills()),
+            locations.stream().map(l -> new Choice(l.id(), l.name(),
+                shown.location() != null && shown.location().id() == l.id())).toList(),
+            problems.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList(), saved)));
+  }
+
+  private Future<Answer> profileForm(RoutingContext ctx) {
     Person me = Viewer.person(ctx);
-    showProfile(ctx, 200, me, Map.of(), false);
+    return Future.succeededFuture(Input.of(ctx)).map(AccountRoutes::readProfile)
+        .compose(u -> save(me, u))
+        .compose(p -> profile(200, p, Map.of(), true))
+        .recover(e -> e instanceof AppError error && error.status() == 400
+            ? profile(400, me, error.fields(), false) : Future.failedFuture(e));
   }
 
-  private void showProfile(RoutingContext ctx, int status, Person shown, Map<String, String> problems, boolean saved) {
-    reference.locations().onSuccess(locations -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("person", shown);
-      model.put("skillsText", String.join(", ", shown.skills()));
-      model.put("locations", locations.stream().map(l -> Map.of("id", l.id(), "name", l.name(),
-          "selected", shown.location() != null && shown.location().id() == l.id())).toList());
-      model.put("problems", problems.entrySet().stream().map(e -> Map.of("field", e.getKey(), "problem", e.getValue())).toList());
-      model.put("saved", saved);
-      views.page(ctx, status, "account/profile", "My profile", model);
-    }).onFailure(ctx::fail);
-  }
-
-  private void profileForm(RoutingContext ctx) {
-    Person me = Viewer.person(ctx);
-    Future<ProfileUpdate> update;
-    try {
-      update = Future.succeededFuture(readProfile(Input.of(ctx)));
-    } catch (AppError e) {
-      update = Future.failedFuture(e);
-    }
-    update.compose(u -> save(me, u))
-        .onSuccess(p -> showProfile(ctx, 200, p, Map.of(), true))
-        .onFailure(e -> {
-          if (e instanceof AppError error && error.status() == 400) {
-            showProfile(ctx, 400, me, error.fields(), false);
-          } else {
-            ctx.fail(e);
-          }
-        });
-  }
-
-  private void updateMe(RoutingContext ctx) {
+  private Future<Answer> updateMe(RoutingContext ctx) {
     ProfileUpdate update = readProfile(Input.of(ctx));
-    save(Viewer.person(ctx), update).onSuccess(p -> Responses.json(ctx, PersonJson.of(p))).onFailure(ctx::fail);
+    return save(Viewer.person(ctx), update).map(p -> Answer.json(PersonJson.of(p)));
   }
 
   private Future<Person> save(Person me, ProfileUpdate update) {

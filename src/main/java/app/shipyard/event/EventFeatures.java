@@ -21,8 +21,8 @@ public final class EventFeatures implements Routes.Feature {
         new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
         new EventPhaseRoutes(events),
         new ScheduleRoutes(events, schedule),
-        new ParticipantRoutes(events, participants, reference, views),
-        new DashboardRoutes(new DashboardRepository(pool, events, participants), views));
+        new ParticipantRoutes(events, participants, reference),
+        new DashboardRoutes(new DashboardRepository(pool, events, participants)));
   }
 
   public EventRepository events() {

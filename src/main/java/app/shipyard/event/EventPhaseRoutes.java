@@ -3,7 +3,7 @@ package app.shipyard.event;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
+import app.shipyard.web.Answer;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
@@ -21,8 +21,8 @@ public final class EventPhaseRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.legacyPost("/events/:id/phase", EventRoutes.ORGANISERS, this::phaseForm)
-        .legacyPost("/api/events/:id/phase", EventRoutes.ORGANISERS, this::phaseApi);
+    routes.post("/events/:id/phase", EventRoutes.ORGANISERS, this::phaseForm)
+        .post("/api/events/:id/phase", EventRoutes.ORGANISERS, this::phaseApi);
   }
 
   private Future<Event> changePhase(RoutingContext ctx) {
@@ -35,11 +35,11 @@ public final class EventPhaseRoutes implements Routes.Feature {
     return events.changePhase(id, target, Viewer.person(ctx).id()).compose(done -> events.get(id));
   }
 
-  private void phaseForm(RoutingContext ctx) {
-    changePhase(ctx).onSuccess(e -> Responses.seeOther(ctx, "/events/" + e.id())).onFailure(ctx::fail);
+  private Future<Answer> phaseForm(RoutingContext ctx) {
+    return changePhase(ctx).map(e -> Answer.seeOther("/events/" + e.id()));
   }
 
-  private void phaseApi(RoutingContext ctx) {
-    changePhase(ctx).onSuccess(e -> Responses.json(ctx, EventJson.of(e))).onFailure(ctx::fail);
+  private Future<Answer> phaseApi(RoutingContext ctx) {
+    return changePhase(ctx).map(e -> Answer.json(EventJson.of(e)));
   }
 }

@@ -5,16 +5,15 @@ import app.shipyard.account.ReferenceRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
+import app.shipyard.web.Answer;
+import app.shipyard.web.Choice;
 import app.shipyard.web.Routes;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,20 +23,17 @@ public final class ParticipantRoutes implements Routes.Feature {
   private final EventRepository events;
   private final ParticipantRepository participants;
   private final ReferenceRepository reference;
-  private final Views views;
 
-  public ParticipantRoutes(EventRepository events, ParticipantRepository participants, ReferenceRepository reference,
-                           Views views) {
+  public ParticipantRoutes(EventRepository events, ParticipantRepository participants, ReferenceRepository reference) {
     this.events = events;
     this.participants = participants;
     this.reference = reference;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/events/:id/people", Access.signedIn(), this::page)
-        .legacyGet("/api/events/:id/people", Access.signedIn(), this::api);
+    routes.get("/events/:id/people", Access.signedIn(), this::page)
+        .get("/api/events/:id/people", Access.signedIn(), this::api);
   }
 
   /** How many of the listed people there are per location or department, most first. */
@@ -55,32 +51,34 @@ public final class ParticipantRoutes implements Routes.Feature {
     }
   }
 
-  private void page(RoutingContext ctx) {
+  record PeopleView(Event event, String tab, List<Participant> people, List<Count> byLocation,
+                    List<Count> byDepartment, boolean withoutTeam, List<Choice> locations) {}
+
+  private Future<Answer> page(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
     Filter filter = Filter.of(ctx);
-    Future.all(events.get(id), participants.list(id, filter.location(), filter.withoutTeam()), reference.locations())
-        .onSuccess(all -> {
+    return Future.all(events.get(id), participants.list(id, filter.location(), filter.withoutTeam()),
+        reference.locations()).map(all -> {
           Event e = all.resultAt(0);
           List<Participant> people = all.resultAt(1);
           List<Location> locations = all.resultAt(2);
-          views.page(ctx, "event/people", "People taking part · " + e.title(), Map.of("event", e, "tab", "people",
-              "people", people, "byLocation", byLocation(people), "byDepartment", byDepartment(people),
-              "withoutTeam", filter.withoutTeam(),
-              "locations", locations.stream().map(l -> Map.of("id", l.id(), "name", l.name(),
-                  "selected", Integer.valueOf(l.id()).equals(filter.location()))).toList()));
-        }).onFailure(ctx::fail);
+          return Answer.page("event/people", "People taking part · " + e.title(), new PeopleView(e, "people",
+              people, byLocation(people), byDepartment(people), filter.withoutTeam(),
+              locations.stream().map(l -> new Choice(l.id(), l.name(),
+                  Integer.valueOf(l.id()).equals(filter.location()))).toList()));
+        });
   }
 
-  private void api(RoutingContext ctx) {
+  private Future<Answer> api(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
     Filter filter = Filter.of(ctx);
-    Future.all(events.get(id), participants.list(id, filter.location(), filter.withoutTeam())).map(all -> {
+    return Future.all(events.get(id), participants.list(id, filter.location(), filter.withoutTeam())).map(all -> {
       List<Participant> people = all.resultAt(1);
-      return new JsonObject()
+      return Answer.json(new JsonObject()
           .put("counts", new JsonObject().put("byLocation", json(byLocation(people)))
               .put("byDepartment", json(byDepartment(people))))
-          .put("people", new JsonArray(people.stream().map(Participant::toJson).toList()));
-    }).onSuccess(body -> Responses.json(ctx, body)).onFailure(ctx::fail);
+          .put("people", new JsonArray(people.stream().map(Participant::toJson).toList())));
+    });
   }
 
   static List<Count> byLocation(List<Participant> people) {

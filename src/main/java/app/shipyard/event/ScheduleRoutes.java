@@ -3,9 +3,10 @@ package app.shipyard.event;
 import app.shipyard.web.Access;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
+import app.shipyard.web.Answer;
 import app.shipyard.web.Routes;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 
 /** An event's schedule: organisers add and remove items; everyone signed in reads it, also as an .ics calendar. */
 public final class ScheduleRoutes implements Routes.Feature {
@@ -27,19 +29,18 @@ public final class ScheduleRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.legacyPost("/events/:id/schedule", EventRoutes.ORGANISERS, this::addForm)
-        .legacyPost("/events/:id/schedule/:itemId/delete", EventRoutes.ORGANISERS, this::removeForm)
-        .legacyGet("/events/:id/calendar.ics", Access.signedIn(), this::calendar)
-        .legacyGet("/api/events/:id/schedule", Access.signedIn(), this::listApi)
-        .legacyPost("/api/events/:id/schedule", EventRoutes.ORGANISERS, this::addApi)
-        .legacyDelete("/api/events/:id/schedule/:itemId", EventRoutes.ORGANISERS, this::removeApi);
+    routes.post("/events/:id/schedule", EventRoutes.ORGANISERS, this::addForm)
+        .post("/events/:id/schedule/:itemId/delete", EventRoutes.ORGANISERS, this::removeForm)
+        .get("/events/:id/calendar.ics", Access.signedIn(), this::calendar)
+        .get("/api/events/:id/schedule", Access.signedIn(), this::listApi)
+        .post("/api/events/:id/schedule", EventRoutes.ORGANISERS, this::addApi)
+        .delete("/api/events/:id/schedule/:itemId", EventRoutes.ORGANISERS, this::removeApi);
   }
 
-  private void listApi(RoutingContext ctx) {
+  private Future<Answer> listApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    events.get(id).compose(e -> schedule.forEvent(id))
-        .onSuccess(items -> Responses.json(ctx, new JsonArray(items.stream().map(ScheduleItem::toJson).toList())))
-        .onFailure(ctx::fail);
+    return events.get(id).compose(e -> schedule.forEvent(id))
+        .map(items -> Answer.json(new JsonArray(items.stream().map(ScheduleItem::toJson).toList())));
   }
 
   /** Local date-times (as a form sends them) are read in the event's time zone. */
@@ -48,13 +49,12 @@ public final class ScheduleRoutes implements Routes.Feature {
     return events.get(id).compose(e -> schedule.add(id, read(Input.of(ctx), Times.zone(e.timeZone()))));
   }
 
-  private void addForm(RoutingContext ctx) {
-    add(ctx).onSuccess(itemId -> Responses.seeOther(ctx, "/events/" + ctx.pathParam("id") + "#schedule"))
-        .onFailure(ctx::fail);
+  private Future<Answer> addForm(RoutingContext ctx) {
+    return add(ctx).map(itemId -> Answer.seeOther("/events/" + Params.id(ctx, "id", "That event") + "#schedule"));
   }
 
-  private void addApi(RoutingContext ctx) {
-    add(ctx).compose(schedule::get).onSuccess(item -> Responses.json(ctx, 201, item.toJson())).onFailure(ctx::fail);
+  private Future<Answer> addApi(RoutingContext ctx) {
+    return add(ctx).compose(schedule::get).map(item -> Answer.json(201, item.toJson()));
   }
 
   private Future<Void> remove(RoutingContext ctx) {
@@ -63,23 +63,21 @@ public final class ScheduleRoutes implements Routes.Feature {
     return schedule.remove(id, itemId);
   }
 
-  private void removeForm(RoutingContext ctx) {
-    remove(ctx).onSuccess(done -> Responses.seeOther(ctx, "/events/" + ctx.pathParam("id") + "#schedule"))
-        .onFailure(ctx::fail);
+  private Future<Answer> removeForm(RoutingContext ctx) {
+    return remove(ctx).map(done -> Answer.seeOther("/events/" + Params.id(ctx, "id", "That event") + "#schedule"));
   }
 
-  private void removeApi(RoutingContext ctx) {
-    remove(ctx).onSuccess(done -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  private Future<Answer> removeApi(RoutingContext ctx) {
+    return remove(ctx).map(done -> Answer.noContent());
   }
 
-  private void calendar(RoutingContext ctx) {
+  private Future<Answer> calendar(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), schedule.forEvent(id))
+    return Future.all(events.get(id), schedule.forEvent(id))
         .map(all -> EventCalendar.write(all.resultAt(0), all.resultAt(1), pageOf(ctx, id), Instant.now()))
-        .onSuccess(ics -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"")
-            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(ics))
-        .onFailure(ctx::fail);
+        .map(ics -> Answer.bytes("text/calendar; charset=utf-8", Map.of(
+            "Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"",
+            HttpHeaders.CACHE_CONTROL.toString(), "no-store"), Buffer.buffer(ics)));
   }
 
   /** The event's page as an absolute address, from the address this request came to; null if that is unusable. */

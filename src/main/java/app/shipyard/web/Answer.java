@@ -1,6 +1,8 @@
 package app.shipyard.web;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,6 +47,19 @@ public sealed interface Answer {
 
   /** A status without a body (204 No Content). */
   record Empty(int status) implements Answer {}
+
+  /** Another answer, sent with cookies set (sign-in, sign-out). */
+  record WithCookies(Answer answer, List<Cookie> cookies) implements Answer {
+    public WithCookies {
+      Objects.requireNonNull(answer, "answer");
+      cookies = List.copyOf(cookies);
+    }
+  }
+
+  /** This answer, setting a cookie too. */
+  default Answer withCookie(Cookie cookie) {
+    return new WithCookies(this, List.of(cookie));
+  }
 
   static Answer page(String template, String title, Object view) {
     return new Page(200, template, title, view);

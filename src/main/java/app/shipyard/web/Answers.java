@@ -53,6 +53,9 @@ public final class Answers {
       var response = ctx.response().setStatusCode(b.status()).putHeader(HttpHeaders.CONTENT_TYPE, b.contentType());
       b.headers().forEach(response::putHeader);
       response.end(b.body());
+    } else if (answer instanceof Answer.WithCookies c) {
+      c.cookies().forEach(ctx.response()::addCookie);
+      send(ctx, c.answer());
     } else if (answer instanceof Answer.Empty e) {
       ctx.response().setStatusCode(e.status()).end();
     } else {

@@ -118,8 +118,6 @@ public final class FailureHandler implements Handler<RoutingContext> {
   /** The error page's view. */
   public record ErrorView(int status, String message, java.util.List<FieldProblem> fields) {}
 
-  public record FieldProblem(String field, String problem) {}
-
   private record Problem(int status, String message, Map<String, String> fields) {
     String title() {
       return switch (status) {
