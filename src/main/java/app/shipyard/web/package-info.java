@@ -1,0 +1,6 @@
+/**
+ * The web layer every feature uses: {@link app.shipyard.web.Routes} (every route names who may use it), the one answer
+ * path ({@link app.shipyard.web.Answer}, {@link app.shipyard.web.Answers}, {@link app.shipyard.web.FailureHandler}),
+ * input reading, CSRF protection and the Handlebars views.
+ */
+package app.shipyard.web;
