@@ -26,6 +26,7 @@ import app.shipyard.event.ParticipantRoutes;
 import app.shipyard.event.ScheduleRepository;
 import app.shipyard.event.ScheduleRoutes;
 import app.shipyard.health.HealthRoutes;
+import app.shipyard.home.HomeRoutes;
 import app.shipyard.pitch.PitchChangeRepository;
 import app.shipyard.pitch.PitchEditRoutes;
 import app.shipyard.pitch.PitchListRoutes;
@@ -41,7 +42,6 @@ import app.shipyard.team.TeamFeatures;
 import app.shipyard.web.Answers;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
-import app.shipyard.web.HomeRoutes;
 import app.shipyard.web.HttpVerticle;
 import app.shipyard.web.Views;
 import io.vertx.core.DeploymentOptions;
@@ -141,7 +141,7 @@ public final class Shipyard {
             HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
                 List.of(new Authenticator(tokens, people, config.secureCookies()),
                     new Csrf(vertx, config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
-                List.of(new HealthRoutes(pool), new HomeRoutes(views),
+                List.of(new HealthRoutes(pool), new HomeRoutes(pool),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference, views),
                     new PortfolioRoutes(new PortfolioRepository(pool), people, views),
