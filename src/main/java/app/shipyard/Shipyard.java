@@ -10,6 +10,7 @@ import app.shipyard.db.EmbeddedPostgres;
 import app.shipyard.event.EventCalendar;
 import app.shipyard.event.EventFeatures;
 import app.shipyard.health.HealthRoutes;
+import app.shipyard.home.HomeRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
 import app.shipyard.pitch.PitchRepository;
@@ -19,7 +20,6 @@ import app.shipyard.sample.SampleCompany;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.web.Answers;
 import app.shipyard.web.FailureHandler;
-import app.shipyard.web.HomeRoutes;
 import app.shipyard.web.HttpVerticle;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Views;
@@ -106,7 +106,7 @@ public final class Shipyard {
           EventFeatures event = new EventFeatures(pool, views, account.reference(), pitchRepository);
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository);
           List<Routes.Feature> features = List.of(
-              new HealthRoutes(pool), new HomeRoutes(views), account,
+              new HealthRoutes(pool), new HomeRoutes(pool), account,
               new PeopleRoutes(account.people(), account.reference()),
               new PortfolioRoutes(new PortfolioRepository(pool), account.people(), views),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference()), views),
