@@ -21,8 +21,8 @@ public final class TeamFeatures {
     List<Routes.Feature> features = List.of(
         new TeamRoutes(teams, requests, pitches),
         new RosterRoutes(teams, requests, matches, events, views),
-        ListingRoutes.freeAgents(freeAgents, teams, matches, events, views),
-        ListingRoutes.mentors(mentors, events, views),
+        ListingRoutes.freeAgents(freeAgents, teams, matches, events),
+        ListingRoutes.mentors(mentors, events),
         new PlacementRoutes(new AutoPlacement(teams, freeAgents), events, views));
     return routes -> features.forEach(feature -> feature.register(routes));
   }
