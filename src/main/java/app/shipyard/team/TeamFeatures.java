@@ -23,7 +23,7 @@ public final class TeamFeatures {
         new RosterRoutes(teams, requests, matches, events, views),
         ListingRoutes.freeAgents(freeAgents, teams, matches, events),
         ListingRoutes.mentors(mentors, events),
-        new PlacementRoutes(new AutoPlacement(teams, freeAgents), events, views));
+        new PlacementRoutes(new AutoPlacement(teams, freeAgents), events));
     return routes -> features.forEach(feature -> feature.register(routes));
   }
 }
