@@ -149,7 +149,7 @@ public final class Shipyard {
                     new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
                     new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
                     new ParticipantRoutes(events, participants, reference, views), new DashboardRoutes(dashboards, views),
-                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events, views),
+                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events),
                     new PitchListRoutes(pitches, events, views),
                     new PitchEditRoutes(pitches, pitchChanges, events, views),
                     new PitchModerationRoutes(pitches, pitchChanges),
