@@ -144,7 +144,7 @@ public final class Shipyard {
                 List.of(new HealthRoutes(pool), new HomeRoutes(views),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference),
-                    new PortfolioRoutes(new PortfolioRepository(pool), people, views),
+                    new PortfolioRoutes(new PortfolioRepository(pool), people),
                     new AdminRoutes(people, new PeopleImport(people, reference), views),
                     new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
                     new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
