@@ -145,7 +145,7 @@ public final class Shipyard {
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference),
                     new PortfolioRoutes(new PortfolioRepository(pool), people),
-                    new AdminRoutes(people, new PeopleImport(people, reference), views),
+                    new AdminRoutes(people, new PeopleImport(people, reference)),
                     new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
                     new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
                     new ParticipantRoutes(events, participants, reference, views), new DashboardRoutes(dashboards, views),
