@@ -108,8 +108,8 @@ public final class Shipyard {
           List<Routes.Feature> features = List.of(
               new HealthRoutes(pool), new HomeRoutes(pool), account,
               new PeopleRoutes(account.people(), account.reference()),
-              new PortfolioRoutes(new PortfolioRepository(pool), account.people(), views),
-              new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference()), views),
+              new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
+              new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();

@@ -5,22 +5,22 @@ import app.shipyard.account.PersonJson;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** People administration: search, change roles, import from CSV. Admins only. */
@@ -29,49 +29,63 @@ public final class AdminRoutes implements Routes.Feature {
   private static final Access ADMINS = Access.roles(Role.ADMIN);
   private final PersonRepository people;
   private final PeopleImport importer;
-  private final Views views;
 
-  public AdminRoutes(PersonRepository people, PeopleImport importer, Views views) {
+  public AdminRoutes(PersonRepository people, PeopleImport importer) {
     this.people = people;
     this.importer = importer;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/admin/people", ADMINS, this::peoplePage)
-        .legacyPost("/admin/people/:id/roles", ADMINS, this::rolesForm)
-        .legacyGet("/admin/import", ADMINS, this::importPage)
-        .legacyPost("/admin/import", ADMINS, this::importForm)
-        .legacyGet("/api/admin/people", ADMINS, this::peopleApi)
-        .legacyPut("/api/admin/people/:id/roles", ADMINS, this::rolesApi)
-        .legacyPost("/api/admin/people/import", ADMINS, this::importApi);
+    routes.get("/admin/people", ADMINS, this::peoplePage)
+        .post("/admin/people/:id/roles", ADMINS, this::rolesForm)
+        .get("/admin/import", ADMINS, this::importPage)
+        .post("/admin/import", ADMINS, this::importForm)
+        .get("/api/admin/people", ADMINS, this::peopleApi)
+        .put("/api/admin/people/:id/roles", ADMINS, this::rolesApi)
+        .post("/api/admin/people/import", ADMINS, this::importApi);
   }
 
-  private void peoplePage(RoutingContext ctx) {
+  /** The people page: the search and, for each person found, a checkbox per role. */
+  record PeopleView(String q, List<PersonRow> people) {}
+
+  record PersonRow(Person person, List<RoleCheck> roles) {
+    static PersonRow of(Person p) {
+      return new PersonRow(p, Arrays.stream(Role.values()).map(r -> new RoleCheck(r.key(), p.has(r))).toList());
+    }
+  }
+
+  /** A role's checkbox: roles are named by key, so {@code web/Choice} (a numeric id) does not fit. */
+  record RoleCheck(String key, boolean held) {}
+
+  /** The import page: the form and, after an import, its report (both null before). */
+  record ImportView(PeopleImport.Report report, ImportSummary summary) {
+    static ImportView of(PeopleImport.Report report) {
+      return new ImportView(report, new ImportSummary(report.count("created"), report.count("updated"),
+          report.count("rejected")));
+    }
+  }
+
+  record ImportSummary(long created, long updated, long rejected) {}
+
+  private Future<Answer> peoplePage(RoutingContext ctx) {
     String q = Params.text(ctx, "q", 100);
-    people.search(q, "", null, 200, 0).onSuccess(found -> views.page(ctx, "admin/people", "People and roles",
-        Map.of("q", q, "people", found.stream().map(AdminRoutes::row).toList()))).onFailure(ctx::fail);
+    return people.search(q, "", null, 200, 0).map(found -> Answer.page("admin/people", "People and roles",
+        new PeopleView(q, found.stream().map(PersonRow::of).toList())));
   }
 
-  private static Map<String, Object> row(Person p) {
-    return Map.of("person", p, "roles", Arrays.stream(Role.values())
-        .map(r -> Map.of("key", r.key(), "held", p.has(r))).toList());
+  private Future<Answer> peopleApi(RoutingContext ctx) {
+    return people.search(Params.text(ctx, "q", 100), "", null, 200, 0)
+        .map(found -> Answer.json(new JsonArray(found.stream().map(PersonJson::of).toList())));
   }
 
-  private void peopleApi(RoutingContext ctx) {
-    people.search(Params.text(ctx, "q", 100), "", null, 200, 0)
-        .onSuccess(found -> Responses.json(ctx, new JsonArray(found.stream().map(PersonJson::of).toList())))
-        .onFailure(ctx::fail);
+  private Future<Answer> rolesForm(RoutingContext ctx) {
+    return changeRoles(ctx).map(p -> Answer.seeOther("/admin/people?q=" + URLEncoder.encode(p.email(),
+        StandardCharsets.UTF_8)));
   }
 
-  private void rolesForm(RoutingContext ctx) {
-    changeRoles(ctx).onSuccess(p -> Responses.seeOther(ctx, "/admin/people?q=" + java.net.URLEncoder.encode(p.email(),
-        java.nio.charset.StandardCharsets.UTF_8))).onFailure(ctx::fail);
-  }
-
-  private void rolesApi(RoutingContext ctx) {
-    changeRoles(ctx).onSuccess(p -> Responses.json(ctx, PersonJson.of(p))).onFailure(ctx::fail);
+  private Future<Answer> rolesApi(RoutingContext ctx) {
+    return changeRoles(ctx).map(p -> Answer.json(PersonJson.of(p)));
   }
 
   private Future<Person> changeRoles(RoutingContext ctx) {
@@ -97,23 +111,18 @@ public final class AdminRoutes implements Routes.Feature {
         .map(found -> found.orElseThrow(() -> AppError.notFound("That person")));
   }
 
-  private void importPage(RoutingContext ctx) {
-    views.page(ctx, "admin/import", "Import people", Map.of());
+  private Future<Answer> importPage(RoutingContext ctx) {
+    return Future.succeededFuture(Answer.page("admin/import", "Import people", new ImportView(null, null)));
   }
 
-  private void importForm(RoutingContext ctx) {
+  private Future<Answer> importForm(RoutingContext ctx) {
     Input input = Input.of(ctx);
     String csv = input.required("csv", 1024 * 1024);
     input.check();
-    importer.run(csv).onSuccess(report -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("report", report);
-      model.put("summary", report.summary());
-      views.page(ctx, "admin/import", "Import people", model);
-    }).onFailure(ctx::fail);
+    return importer.run(csv).map(report -> Answer.page("admin/import", "Import people", ImportView.of(report)));
   }
 
-  private void importApi(RoutingContext ctx) {
+  private Future<Answer> importApi(RoutingContext ctx) {
     String type = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase();
     String csv;
     if (type.startsWith("application/json")) {
@@ -125,10 +134,10 @@ public final class AdminRoutes implements Routes.Feature {
     } else {
       throw AppError.badRequest("Send the CSV as text/csv, or as JSON {\"csv\": \"...\"}.");
     }
-    importer.run(csv).onSuccess(report -> Responses.json(ctx, new JsonObject()
+    return importer.run(csv).map(report -> Answer.json(new JsonObject()
         .put("summary", new JsonObject(new HashMap<>(report.summary())))
         .put("rows", new JsonArray(report.rows().stream().map(r -> new JsonObject()
             .put("line", r.line()).put("email", r.email()).put("outcome", r.outcome()).put("reason", r.reason()))
-            .toList())))).onFailure(ctx::fail);
+            .toList()))));
   }
 }

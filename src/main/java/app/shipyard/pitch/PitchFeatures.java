@@ -17,7 +17,7 @@ public final class PitchFeatures implements Routes.Feature {
     PitchChangeRepository changes = new PitchChangeRepository(pool);
     PitchTalkRepository talk = new PitchTalkRepository(pool);
     this.features = List.of(
-        new PitchRoutes(pitches, changes, talk, events, views),
+        new PitchRoutes(pitches, changes, talk, events),
         new PitchListRoutes(pitches, events, views),
         new PitchEditRoutes(pitches, changes, events, views),
         new PitchModerationRoutes(pitches, changes),

@@ -3,9 +3,9 @@ package app.shipyard.pitch;
 import app.shipyard.identity.Role;
 import app.shipyard.event.EventJson;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
@@ -26,12 +26,12 @@ public final class PitchModerationRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.legacyPost("/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, false, this::approve))
-        .legacyPost("/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, false, this::hide))
-        .legacyPost("/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, false, this::unhide))
-        .legacyPost("/api/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, true, this::approve))
-        .legacyPost("/api/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, true, this::hide))
-        .legacyPost("/api/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, true, this::unhide));
+    routes.post("/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, false, this::approve))
+        .post("/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, false, this::hide))
+        .post("/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, false, this::unhide))
+        .post("/api/pitches/:id/approve", ORGANISERS, ctx -> act(ctx, true, this::approve))
+        .post("/api/pitches/:id/hide", ORGANISERS, ctx -> act(ctx, true, this::hide))
+        .post("/api/pitches/:id/unhide", ORGANISERS, ctx -> act(ctx, true, this::unhide));
   }
 
   private Future<Void> approve(RoutingContext ctx) {
@@ -51,14 +51,9 @@ public final class PitchModerationRoutes implements Routes.Feature {
   }
 
   /** Runs the action, then answers with the pitch (API) or back on its page (form). */
-  private void act(RoutingContext ctx, boolean api, Function<RoutingContext, Future<Void>> action) {
+  private Future<Answer> act(RoutingContext ctx, boolean api, Function<RoutingContext, Future<Void>> action) {
     long id = Params.id(ctx, "id", "That pitch");
-    action.apply(ctx).compose(done -> pitches.get(id, Audience.of(Viewer.person(ctx)))).onSuccess(p -> {
-      if (api) {
-        Responses.json(ctx, EventJson.of(p));
-      } else {
-        Responses.seeOther(ctx, "/pitches/" + p.id());
-      }
-    }).onFailure(ctx::fail);
+    return action.apply(ctx).compose(done -> pitches.get(id, Audience.of(Viewer.person(ctx))))
+        .map(p -> api ? Answer.json(EventJson.of(p)) : Answer.seeOther("/pitches/" + p.id()));
   }
 }

@@ -2,17 +2,14 @@ package app.shipyard.pitch;
 
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
-import app.shipyard.event.Event;
 import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
-import app.shipyard.event.Times;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,23 +25,21 @@ public final class PitchRoutes implements Routes.Feature {
   private final PitchChangeRepository changes;
   private final PitchTalkRepository talk;
   private final EventRepository events;
-  private final Views views;
 
   public PitchRoutes(PitchRepository pitches, PitchChangeRepository changes, PitchTalkRepository talk,
-                     EventRepository events, Views views) {
+                     EventRepository events) {
     this.pitches = pitches;
     this.changes = changes;
     this.talk = talk;
     this.events = events;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyPost("/events/:id/pitches", EMPLOYEES, this::createForm)
-        .legacyGet("/pitches/:id", Access.signedIn(), this::pitchPage)
-        .legacyPost("/api/events/:id/pitches", EMPLOYEES, this::createApi)
-        .legacyGet("/api/pitches/:id", Access.signedIn(), this::pitchApi);
+    routes.post("/events/:id/pitches", EMPLOYEES, this::createForm)
+        .get("/pitches/:id", Access.signedIn(), this::pitchPage)
+        .post("/api/events/:id/pitches", EMPLOYEES, this::createApi)
+        .get("/api/pitches/:id", Access.signedIn(), this::pitchApi);
   }
 
   private Future<Long> create(RoutingContext ctx) {
@@ -53,30 +48,25 @@ public final class PitchRoutes implements Routes.Feature {
     return pitches.create(eventId, Viewer.person(ctx).id(), pitch);
   }
 
-  private void createForm(RoutingContext ctx) {
-    create(ctx).onSuccess(id -> Responses.seeOther(ctx, "/pitches/" + id)).onFailure(ctx::fail);
+  private Future<Answer> createForm(RoutingContext ctx) {
+    return create(ctx).map(id -> Answer.seeOther("/pitches/" + id));
   }
 
-  private void createApi(RoutingContext ctx) {
+  private Future<Answer> createApi(RoutingContext ctx) {
     Audience me = Audience.of(Viewer.person(ctx));
-    create(ctx).compose(id -> pitches.get(id, me)).onSuccess(p -> Responses.json(ctx, 201, EventJson.of(p)))
-        .onFailure(ctx::fail);
+    return create(ctx).compose(id -> pitches.get(id, me)).map(p -> Answer.json(201, EventJson.of(p)));
   }
 
-  private void pitchPage(RoutingContext ctx) {
+  private Future<Answer> pitchPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
     Person me = Viewer.person(ctx);
-    pitches.get(id, Audience.of(me)).compose(p -> Future.all(events.get(p.eventId()), changes.revisions(id),
-        talk.comments(id), talk.interested(id), changes.stages(id)).map(all -> {
-          Event e = all.resultAt(0);
-          return new PitchPage(me, e, p, Times.viewerZone(me, e))
-              .model(all.resultAt(1), all.resultAt(2), all.resultAt(3), all.resultAt(4));
-        })).onSuccess(model -> views.page(ctx, "pitch/pitch", ((Pitch) model.get("pitch")).title(), model))
-        .onFailure(ctx::fail);
+    return pitches.get(id, Audience.of(me)).compose(p -> Future.all(events.get(p.eventId()), changes.revisions(id),
+        talk.comments(id), talk.interested(id), changes.stages(id)).map(all -> Answer.page("pitch/pitch", p.title(),
+        PitchPage.of(me, all.resultAt(0), p, all.resultAt(1), all.resultAt(2), all.resultAt(3), all.resultAt(4)))));
   }
 
-  private void pitchApi(RoutingContext ctx) {
-    pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
+  private Future<Answer> pitchApi(RoutingContext ctx) {
+    return pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
+        .map(p -> Answer.json(EventJson.of(p)));
   }
 }

@@ -3,16 +3,14 @@ package app.shipyard.portfolio;
 import app.shipyard.identity.Person;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 
 /**
  * Portfolio pages and API. Every signed-in person may read anyone's portfolio (it is a showcase of growth inside the
@@ -22,39 +20,41 @@ public final class PortfolioRoutes implements Routes.Feature {
 
   private final PortfolioRepository portfolios;
   private final PersonRepository people;
-  private final Views views;
 
-  public PortfolioRoutes(PortfolioRepository portfolios, PersonRepository people, Views views) {
+  public PortfolioRoutes(PortfolioRepository portfolios, PersonRepository people) {
     this.portfolios = portfolios;
     this.people = people;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/portfolio", Access.signedIn(), ctx -> Responses.seeOther(ctx, "/people/" + Viewer.person(ctx).id() + "/portfolio"))
-        .legacyGet("/people/:id/portfolio", Access.signedIn(), this::page)
-        .legacyPost("/portfolio/reflections/:pitchId", Access.signedIn(), this::reflectForm)
-        .legacyGet("/api/people/:id/portfolio", Access.signedIn(), this::api)
-        .legacyPut("/api/pitches/:pitchId/reflection", Access.signedIn(), this::reflectApi);
+    routes.get("/portfolio", Access.signedIn(), this::myPortfolio)
+        .get("/people/:id/portfolio", Access.signedIn(), this::page)
+        .post("/portfolio/reflections/:pitchId", Access.signedIn(), this::reflectForm)
+        .get("/api/people/:id/portfolio", Access.signedIn(), this::api)
+        .put("/api/pitches/:pitchId/reflection", Access.signedIn(), this::reflectApi);
   }
 
-  private record Loaded(Person person, Portfolio portfolio, boolean own) {}
+  /** A person's portfolio as the viewer sees it; {@code own} when it is the viewer's, who may then reflect. */
+  record PortfolioView(Person person, Portfolio portfolio, boolean own) {}
 
-  private Future<Loaded> load(RoutingContext ctx) {
+  private Future<PortfolioView> load(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That person");
     boolean own = Viewer.person(ctx).id() == id;
     return people.findById(id).map(found -> found.orElseThrow(() -> AppError.notFound("That person")))
-        .compose(person -> portfolios.of(id, own).map(p -> new Loaded(person, p, own)));
+        .compose(person -> portfolios.of(id, own).map(p -> new PortfolioView(person, p, own)));
   }
 
-  private void page(RoutingContext ctx) {
-    load(ctx).onSuccess(l -> views.page(ctx, "portfolio/portfolio", l.person().displayName() + "'s portfolio", Map.of(
-        "person", l.person(), "portfolio", l.portfolio(), "own", l.own()))).onFailure(ctx::fail);
+  private Future<Answer> myPortfolio(RoutingContext ctx) {
+    return Future.succeededFuture(Answer.seeOther("/people/" + Viewer.person(ctx).id() + "/portfolio"));
   }
 
-  private void api(RoutingContext ctx) {
-    load(ctx).onSuccess(l -> Responses.json(ctx, PortfolioJson.of(l.portfolio()))).onFailure(ctx::fail);
+  private Future<Answer> page(RoutingContext ctx) {
+    return load(ctx).map(v -> Answer.page("portfolio/portfolio", v.person().displayName() + "'s portfolio", v));
+  }
+
+  private Future<Answer> api(RoutingContext ctx) {
+    return load(ctx).map(v -> Answer.json(PortfolioJson.of(v.portfolio())));
   }
 
   private Future<Long> reflect(RoutingContext ctx) {
@@ -65,13 +65,13 @@ public final class PortfolioRoutes implements Routes.Feature {
     return portfolios.reflect(Viewer.person(ctx).id(), pitchId, body.strip()).map(pitchId);
   }
 
-  private void reflectForm(RoutingContext ctx) {
-    reflect(ctx).onSuccess(pitchId -> Responses.seeOther(ctx, "/people/" + Viewer.person(ctx).id() + "/portfolio#project-"
-        + pitchId)).onFailure(ctx::fail);
+  private Future<Answer> reflectForm(RoutingContext ctx) {
+    return reflect(ctx).map(pitchId -> Answer.seeOther("/people/" + Viewer.person(ctx).id() + "/portfolio#project-"
+        + pitchId));
   }
 
-  private void reflectApi(RoutingContext ctx) {
-    reflect(ctx).compose(pitchId -> portfolios.of(Viewer.person(ctx).id(), true).map(p -> PortfolioJson.project(p, pitchId)))
-        .onSuccess(project -> Responses.json(ctx, project)).onFailure(ctx::fail);
+  private Future<Answer> reflectApi(RoutingContext ctx) {
+    return reflect(ctx).compose(pitchId -> portfolios.of(Viewer.person(ctx).id(), true)
+        .map(p -> Answer.json(PortfolioJson.project(p, pitchId))));
   }
 }

@@ -5,12 +5,11 @@ import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
 import app.shipyard.team.AutoPlacement.Pick;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -18,9 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Organisers review a suggested placement of the free agents onto teams, and apply the placements they keep. */
 public final class PlacementRoutes implements Routes.Feature {
@@ -30,36 +27,31 @@ public final class PlacementRoutes implements Routes.Feature {
   private static final String PICKS_PROBLEM = "must be a list of {personId, pitchId} with positive whole numbers";
   private final AutoPlacement placements;
   private final EventRepository events;
-  private final Views views;
 
-  public PlacementRoutes(AutoPlacement placements, EventRepository events, Views views) {
+  public PlacementRoutes(AutoPlacement placements, EventRepository events) {
     this.placements = placements;
     this.events = events;
-    this.views = views;
   }
+
+  /** The placement page: the suggestion to review and, after applying, what was placed and refused (else null). */
+  record PlacementView(Event event, String tab, PlacementPlanner.Suggestion suggestion, boolean teamsOpen,
+                       AutoPlacement.Applied applied) {}
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/events/:id/placement", ORGANISERS, ctx -> page(ctx, null))
-        .legacyPost("/events/:id/placement", ORGANISERS, this::applyForm)
-        .legacyGet("/api/events/:id/placement", ORGANISERS, this::suggestionApi)
-        .legacyPost("/api/events/:id/placement", ORGANISERS, this::applyApi);
+    routes.get("/events/:id/placement", ORGANISERS, ctx -> page(ctx, null))
+        .post("/events/:id/placement", ORGANISERS, this::applyForm)
+        .get("/api/events/:id/placement", ORGANISERS, this::suggestionApi)
+        .post("/api/events/:id/placement", ORGANISERS, this::applyApi);
   }
 
-  private void page(RoutingContext ctx, AutoPlacement.Applied applied) {
+  private Future<Answer> page(RoutingContext ctx, AutoPlacement.Applied applied) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), placements.suggest(id)).onSuccess(all -> {
+    return Future.all(events.get(id), placements.suggest(id)).map(all -> {
       Event event = all.resultAt(0);
-      Map<String, Object> model = new HashMap<>();
-      model.put("event", event);
-      model.put("tab", "teams");
-      model.put("suggestion", all.resultAt(1));
-      model.put("teamsOpen", event.phase().teamsOpen());
-      if (applied != null) {
-        model.put("applied", applied);
-      }
-      views.page(ctx, "team/placement", event.title() + " · placement", model);
-    }).onFailure(ctx::fail);
+      return Answer.page("team/placement", event.title() + " · placement", new PlacementView(event, "teams",
+          all.resultAt(1), event.phase().teamsOpen(), applied));
+    });
   }
 
   private Future<AutoPlacement.Applied> apply(RoutingContext ctx) {
@@ -68,18 +60,18 @@ public final class PlacementRoutes implements Routes.Feature {
     return events.get(id).compose(e -> placements.apply(id, picks));
   }
 
-  private void applyForm(RoutingContext ctx) {
-    apply(ctx).onSuccess(applied -> page(ctx, applied)).onFailure(ctx::fail);
+  private Future<Answer> applyForm(RoutingContext ctx) {
+    return apply(ctx).compose(applied -> page(ctx, applied));
   }
 
-  private void applyApi(RoutingContext ctx) {
-    apply(ctx).onSuccess(applied -> Responses.json(ctx, applied.json())).onFailure(ctx::fail);
+  private Future<Answer> applyApi(RoutingContext ctx) {
+    return apply(ctx).map(applied -> Answer.json(applied.json()));
   }
 
-  private void suggestionApi(RoutingContext ctx) {
+  private Future<Answer> suggestionApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    events.get(id).compose(e -> placements.suggest(id))
-        .onSuccess(s -> Responses.json(ctx, TeamJson.of(s).put("eventId", id))).onFailure(ctx::fail);
+    return events.get(id).compose(e -> placements.suggest(id))
+        .map(s -> Answer.json(TeamJson.of(s).put("eventId", id)));
   }
 
   /** JSON {@code {placements: [{personId, pitchId}]}}, or form checkboxes {@code placement=personId:pitchId}. */

@@ -21,9 +21,9 @@ public final class TeamFeatures implements Routes.Feature {
     this.features = List.of(
         new TeamRoutes(teams, requests, pitches),
         new RosterRoutes(teams, requests, matches, events, views),
-        ListingRoutes.freeAgents(freeAgents, teams, matches, events, views),
-        ListingRoutes.mentors(mentors, events, views),
-        new PlacementRoutes(new AutoPlacement(teams, freeAgents), events, views));
+        ListingRoutes.freeAgents(freeAgents, teams, matches, events),
+        ListingRoutes.mentors(mentors, events),
+        new PlacementRoutes(new AutoPlacement(teams, freeAgents), events));
   }
 
   @Override
