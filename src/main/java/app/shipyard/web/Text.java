@@ -22,7 +22,10 @@ public final class Text {
   public static final String BAD_ESCAPE = "has a malformed %-escape";
   public static final int MAX_EMAIL = 254;
 
-  /** The people table's own rule, read with Unicode white space (PostgreSQL's {@code \s} is locale-aware). */
+  /**
+   * Stricter than the people table's check: a dot in the domain, and {@code \s} as any Unicode white space, so
+   * whatever PostgreSQL's locale-aware {@code \s} refuses is refused here first.
+   */
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
       Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -52,7 +55,7 @@ public final class Text {
     return problem(text);
   }
 
-  /** An email address as the people table accepts it: already lower-cased, at most 254 characters. */
+  /** An email address Shipyard accepts (and so the people table does): one line, at most 254 characters. */
   public static boolean isEmail(String email) {
     return email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches() && lineProblem(email).isEmpty();
   }

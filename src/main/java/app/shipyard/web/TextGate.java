@@ -85,7 +85,7 @@ public final class TextGate {
   private static void checkBody(RoutingContext ctx, Map<String, String> problems) {
     String type = ctx.request().getHeader("Content-Type");
     String mime = type == null ? "" : Text.lowerCase(type.split(";", 2)[0].strip());
-    if (mime.equals("application/json")) {
+    if (Input.isJson(ctx)) {
       Input.json(ctx).forEach(entry -> {
         String field = Text.printable(entry.getKey());
         check(field, entry.getKey(), problems);

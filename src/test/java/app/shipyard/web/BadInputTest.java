@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
@@ -274,6 +275,9 @@ class BadInputTest {
     assertNames("displayName", "is not valid UTF-8", putMe(form, Buffer.buffer("displayName=%C3%28")));
     JsonObject body = assertRefused(400, putMe(form, Buffer.buffer(new byte[] {'b', 'i', 'o', '=', (byte) 0xC3})));
     assertEquals("The request body is not valid UTF-8.", body.getString("error"));
+    var multipart = api.as(token, api.client().put("/api/me")).sendMultipartForm(MultipartForm.create()
+        .attribute("displayName", "Valid").attribute("bio", "bell\u0007")).await();
+    assertNames("bio", "must not contain control characters", multipart);
   }
 
   @Test
