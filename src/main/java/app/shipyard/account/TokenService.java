@@ -4,6 +4,8 @@ import app.shipyard.identity.Role;
 import app.shipyard.identity.Person;
 import app.shipyard.config.AppConfig.SsoConfig;
 import app.shipyard.web.AppError;
+import app.shipyard.web.Params;
+import app.shipyard.web.Text;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -31,6 +33,9 @@ import java.util.Set;
 public final class TokenService {
 
   public static final String ISSUER = "shipyard";
+  private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
+  private static final int MAX_SUBJECT = 255;
+  private static final int MAX_NAME = 100;
   private final JWTAuth own;
   private final Optional<JWTAuth> provider;
   private final Optional<SsoConfig> sso;
@@ -85,19 +90,31 @@ public final class TokenService {
 
   /** Verifies a token and says who it speaks for; fails with a 401 for anything not fully valid. */
   public Future<Identity> verify(String token) {
-    String issuer = unverifiedIssuer(token);
+    JsonObject unverified = unverifiedClaims(token);
+    String issuer = unverified.getValue("iss") instanceof String iss ? iss : "";
+    // Vert.x reads the time claims as numbers while it checks the signature, and throws on anything else.
+    for (String time : TIME_CLAIMS) {
+      if (unverified.containsKey(time) && !(unverified.getValue(time) instanceof Number)) {
+        return Future.failedFuture(badClaim(time, "it must be a number of seconds since 1970"));
+      }
+    }
     if (ISSUER.equals(issuer)) {
-      return own.authenticate(new TokenCredentials(token))
-          .recover(e -> Future.failedFuture(AppError.unauthorized("The token is invalid or has expired.")))
-          .map(user -> (Identity) new OwnToken(Long.parseLong(user.principal().getString("sub")),
-              user.principal().getInteger("ep", -1)));
+      return authenticate(own, token).compose(user -> ownIdentity(user.principal()));
     }
     if (provider.isPresent() && sso.get().issuer().equals(issuer)) {
-      return provider.get().authenticate(new TokenCredentials(token))
-          .recover(e -> Future.failedFuture(AppError.unauthorized("The token is invalid or has expired.")))
-          .compose(user -> providerIdentity(claims(user)));
+      return authenticate(provider.get(), token).compose(user -> providerIdentity(claims(user)));
     }
     return Future.failedFuture(AppError.unauthorized("The token was not issued by a trusted issuer."));
+  }
+
+  private static Future<User> authenticate(JWTAuth auth, String token) {
+    Future<User> user;
+    try {
+      user = auth.authenticate(new TokenCredentials(token));
+    } catch (RuntimeException e) {
+      user = Future.failedFuture(e);
+    }
+    return user.recover(e -> Future.failedFuture(AppError.unauthorized("The token is invalid or has expired.")));
   }
 
   /**
@@ -109,28 +126,81 @@ public final class TokenService {
     return all != null ? all : user.principal();
   }
 
-  private Future<Identity> providerIdentity(JsonObject claims) {
-    String subject = claims.getString("sub", "");
-    String email = claims.getString("email", "");
-    if (!claims.containsKey("exp") || subject.isBlank() || !email.contains("@")) {
-      return Future.failedFuture(AppError.unauthorized("The identity provider's token lacks exp, sub or email."));
+  /** Shipyard signed it, but a token is still read as strictly as anything else that comes in. */
+  private static Future<Identity> ownIdentity(JsonObject claims) {
+    Optional<Long> person = claims.getValue("sub") instanceof String sub
+        ? Params.wholeNumber(sub).filter(id -> id > 0) : Optional.empty();
+    if (person.isEmpty() || !(claims.getValue("ep") instanceof Integer epoch)) {
+      return Future.failedFuture(AppError.unauthorized("The token is invalid or has expired."));
     }
-    String name = claims.getString("name", email.substring(0, email.indexOf('@')));
-    JsonArray roles = claims.getJsonArray("roles", new JsonArray());
-    Set<Role> parsed = Person.rolesFrom(roles.stream().map(String::valueOf).toArray(String[]::new));
-    return Future.succeededFuture(new ProviderToken(sso.get().issuer(), subject, email.toLowerCase(), name, parsed));
+    return Future.succeededFuture(new OwnToken(person.get(), epoch));
   }
 
-  private static String unverifiedIssuer(String token) {
+  /**
+   * The identity-provider token's claims, checked against the rules of the people table before anything is
+   * provisioned: a claim of the wrong shape or content is a 401 naming the claim, and nothing is created.
+   */
+  private Future<Identity> providerIdentity(JsonObject claims) {
+    try {
+      if (!(claims.getValue("exp") instanceof Number)) {
+        throw badClaim("exp", "it is required, as a number of seconds since 1970");
+      }
+      String subject = line(claims, "sub", MAX_SUBJECT)
+          .orElseThrow(() -> badClaim("sub", "it is required, as text of at most " + MAX_SUBJECT + " characters"));
+      String email = line(claims, "email", Text.MAX_EMAIL).map(Text::lowerCase).filter(Text::isEmail)
+          .orElseThrow(() -> badClaim("email", "it is required, as an email address of at most "
+              + Text.MAX_EMAIL + " characters"));
+      Object given = claims.getValue("name");
+      String name = given == null || given instanceof String text && text.isBlank() ? defaultName(email)
+          : line(claims, "name", MAX_NAME).orElseThrow(() -> badClaim("name",
+              "it must be text of at most " + MAX_NAME + " characters"));
+      return Future.succeededFuture(new ProviderToken(sso.get().issuer(), subject, email, name, roles(claims)));
+    } catch (AppError e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** A claim as one line of non-blank text without control characters, stripped, at most {@code max} long. */
+  private static Optional<String> line(JsonObject claims, String claim, int max) {
+    if (!(claims.getValue(claim) instanceof String text) || Text.lineProblem(text).isPresent()) {
+      return Optional.empty();
+    }
+    String value = text.strip();
+    return value.isEmpty() || value.length() > max ? Optional.empty() : Optional.of(value);
+  }
+
+  private static Set<Role> roles(JsonObject claims) {
+    Object roles = claims.getValue("roles");
+    if (roles == null) {
+      return Set.of();
+    }
+    if (!(roles instanceof JsonArray array) || array.stream().anyMatch(role -> !(role instanceof String text)
+        || Text.lineProblem(text).isPresent())) {
+      throw badClaim("roles", "it must be an array of role names");
+    }
+    return Person.rolesFrom(array.stream().map(String.class::cast).toArray(String[]::new));
+  }
+
+  /** The part of the email before {@code @}, cut to the longest name a person may have. */
+  private static String defaultName(String email) {
+    String local = email.substring(0, email.indexOf('@'));
+    return local.codePointCount(0, local.length()) <= MAX_NAME ? local
+        : local.substring(0, local.offsetByCodePoints(0, MAX_NAME));
+  }
+
+  private static AppError badClaim(String claim, String rule) {
+    return AppError.unauthorized("The token's '" + claim + "' claim is unusable: " + rule + ".");
+  }
+
+  private static JsonObject unverifiedClaims(String token) {
     String[] parts = token.split("\\.");
     if (parts.length != 3) {
-      return "";
+      return new JsonObject();
     }
     try {
-      String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-      return new JsonObject(payload).getString("iss", "");
+      return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      return "";
+      return new JsonObject();
     }
   }
 

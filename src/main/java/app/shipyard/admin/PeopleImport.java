@@ -5,6 +5,7 @@ import app.shipyard.account.PersonRepository;
 import app.shipyard.account.PersonRepository.NewPerson;
 import app.shipyard.account.ReferenceRepository;
 import app.shipyard.web.AppError;
+import app.shipyard.web.Text;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,7 +27,8 @@ public final class PeopleImport {
 
   public static final int MAX_ROWS = 5000;
   private static final List<String> COLUMNS = List.of("email", "name", "department", "location", "skills");
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /** Spreadsheets often start a UTF-8 CSV file with a byte order mark. */
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
 
   private final PersonRepository people;
   private final ReferenceRepository reference;
@@ -58,12 +59,14 @@ public final class PeopleImport {
 
   /** {@code line} is the row's line in the file, the header being line 1. */
   private Future<RowResult> importRow(long line, CSVRecord record, Map<String, Integer> locationIds) {
-    String email = value(record, "email").toLowerCase();
+    String email = Text.lowerCase(value(record, "email"));
     List<String> problems = new ArrayList<>();
     if (!record.isConsistent()) {
       problems.add("has " + record.size() + " columns, expected " + COLUMNS.size());
     }
-    if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+    COLUMNS.stream().filter(column -> Text.lineProblem(value(record, column)).isPresent())
+        .forEach(column -> problems.add(column + " must be one line of text without control characters"));
+    if (!Text.isEmail(email)) {
       problems.add("email is missing or not an email address");
     }
     String name = value(record, "name");
@@ -99,7 +102,8 @@ public final class PeopleImport {
   private static List<CSVRecord> parse(String csv) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setTrim(true).setIgnoreHeaderCase(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(csv.strip()), format)) {
+    String text = csv.startsWith(BYTE_ORDER_MARK) ? csv.substring(1) : csv;
+    try (CSVParser parser = CSVParser.parse(new StringReader(text.strip()), format)) {
       List<String> header = parser.getHeaderNames().stream().map(String::toLowerCase).toList();
       if (!header.containsAll(List.of("email", "name"))) {
         throw AppError.invalid("csv", "needs a header row with at least the columns email and name ("

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,12 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
 
   private static final long REQUEST_TIMEOUT_MS = 30_000;
+  /** A request head must be complete this long after the connection opened or the previous answer went out. */
+  private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
+  /** A request body may pause this long between two bytes: a slow phone that keeps sending is never cut off. */
+  private static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+  /** No traffic either way for this long closes any connection; longer than a request may take to be answered. */
+  private static final int IDLE_TIMEOUT_SECONDS = 60;
 
   private final String host;
   private final int port;
@@ -29,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
   private final FailureHandler failures;
   private final Answers answers;
   private HttpServer server;
+  private StalledClients stalled;
 
   public HttpVerticle(String host, int port, long maxBodyBytes, List<Handler<RoutingContext>> filters,
                       List<Routes.Feature> features, FailureHandler failures, Answers answers) {
@@ -45,10 +53,12 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
+    router.route().handler(TextGate::address);
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
     // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client.
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.route().handler(TextGate::body);
     filters.forEach(filter -> router.route().handler(filter));
     Routes routes = new Routes(router, answers);
     features.forEach(feature -> feature.register(routes));
@@ -57,12 +67,23 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, failures);
     }
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true).setMaxFormAttributeSize((int) maxBodyBytes));
-    return server.requestHandler(router).listen();
+        .setCompressionSupported(true).setMaxFormAttributeSize((int) maxBodyBytes)
+        .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Plain HTTP/1.1 (browsers speak HTTP/2 only over TLS): without h2c, a connection is visible to
+        // StalledClients from its first byte, not only once its first request head has been read.
+        .setHttp2ClearTextEnabled(false));
+    stalled = new StalledClients(vertx, HEAD_TIMEOUT, BODY_TIMEOUT);
+    server.connectionHandler(stalled::opened);
+    stalled.start();
+    return server.requestHandler(request -> {
+      stalled.received(request);
+      router.handle(request);
+    }).listen();
   }
 
   @Override
   public Future<?> stop() {
+    stalled.stop();
     return server.shutdown(10, TimeUnit.SECONDS);
   }
 

@@ -6,17 +6,12 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates what a client sent, the same way for a JSON body and an HTML form. Problems are
@@ -24,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class Input {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private final JsonObject json;
   private final MultiMap form;
   private final Map<String, String> problems = new LinkedHashMap<>();
@@ -34,41 +28,45 @@ public final class Input {
     this.form = form;
   }
 
+  private static final String TEXT = Input.class.getName() + ".text";
+  private static final String JSON = Input.class.getName() + ".json";
+
   public static Input of(RoutingContext ctx) {
+    return isJson(ctx) ? new Input(json(ctx), null) : new Input(null, ctx.request().formAttributes());
+  }
+
+  /** Whether the body is sent as JSON; anything else is read as a form. */
+  static boolean isJson(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    if (type != null && type.toLowerCase().startsWith("application/json")) {
-      return new Input(jsonBody(ctx), null);
-    }
-    MultiMap form = ctx.request().formAttributes();
-    for (Map.Entry<String, String> entry : form) {
-      if (entry.getValue().indexOf('\uFFFD') >= 0) {
-        throw AppError.badRequest("The form contains text that is not valid UTF-8.");
-      }
-    }
-    return new Input(null, form);
+    return type != null && Text.lowerCase(type).startsWith("application/json");
   }
 
-  /** The body as strictly decoded UTF-8 text. */
+  /** The body as strictly decoded UTF-8 text, decoded once per request. */
   public static String text(RoutingContext ctx) {
+    String cached = ctx.get(TEXT);
+    if (cached != null) {
+      return cached;
+    }
     Buffer body = ctx.body().buffer();
-    if (body == null) {
-      return "";
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body.getBytes())).toString();
-    } catch (CharacterCodingException e) {
-      throw AppError.badRequest("The request body is not valid UTF-8.");
-    }
+    String text = body == null ? ""
+        : Text.utf8(body.getBytes()).orElseThrow(() -> AppError.badRequest("The request body is not valid UTF-8."));
+    ctx.put(TEXT, text);
+    return text;
   }
 
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    String text = text(ctx);
-    if (text.isBlank()) {
-      return new JsonObject();
+  /** The JSON body as an object ({@code {}} when blank), parsed once per request. */
+  static JsonObject json(RoutingContext ctx) {
+    JsonObject cached = ctx.get(JSON);
+    if (cached != null) {
+      return cached;
     }
+    String text = text(ctx);
+    JsonObject object = text.isBlank() ? new JsonObject() : parseObject(text);
+    ctx.put(JSON, object);
+    return object;
+  }
+
+  private static JsonObject parseObject(String text) {
     try {
       Object value = io.vertx.core.json.Json.decodeValue(text);
       if (value instanceof JsonObject object) {
@@ -97,8 +95,9 @@ public final class Input {
       problems.put(field, "must be text");
       return "";
     }
-    if (text.indexOf('\u0000') >= 0) {
-      problems.put(field, "must not contain NUL characters");
+    Optional<String> problem = Text.problem(text);
+    if (problem.isPresent()) {
+      problems.put(field, problem.get());
       return "";
     }
     String value = text.strip();
@@ -109,11 +108,11 @@ public final class Input {
   }
 
   public String email(String field) {
-    String value = required(field, 254);
-    if (!value.isEmpty() && !EMAIL.matcher(value).matches()) {
+    String value = Text.lowerCase(required(field, Text.MAX_EMAIL));
+    if (!value.isEmpty() && !problems.containsKey(field) && !Text.isEmail(value)) {
       problems.put(field, "must be an email address");
     }
-    return value.toLowerCase();
+    return value;
   }
 
   public Optional<Integer> optionalId(String field) {
@@ -121,16 +120,11 @@ public final class Input {
     if (raw == null || (raw instanceof String s && s.isBlank())) {
       return Optional.empty();
     }
-    try {
-      int id = raw instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue() : Integer.parseInt(raw.toString().trim());
-      if (id > 0) {
-        return Optional.of(id);
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
+    Optional<Long> id = whole(raw).filter(n -> n > 0 && n <= Integer.MAX_VALUE);
+    if (id.isEmpty()) {
+      problems.put(field, "must be a positive whole number");
     }
-    problems.put(field, "must be a positive whole number");
-    return Optional.empty();
+    return id.map(Long::intValue);
   }
 
   /** A JSON array of strings, or (from a form) repeated fields or one comma-separated field. */
@@ -151,8 +145,9 @@ public final class Input {
       problems.put(field, "must be a list of text");
       return List.of();
     }
-    if (values.stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
-      problems.put(field, "must not contain NUL characters");
+    Optional<String> problem = values.stream().map(Text::problem).flatMap(Optional::stream).findFirst();
+    if (problem.isPresent()) {
+      problems.put(field, problem.get());
       return List.of();
     }
     List<String> cleaned = values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
@@ -170,14 +165,9 @@ public final class Input {
     if (raw == null || (raw instanceof String s && s.isBlank())) {
       return fallback;
     }
-    try {
-      long value = raw instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue()
-          : Long.parseLong(raw.toString().trim());
-      if (value >= min && value <= max) {
-        return (int) value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
+    Optional<Long> value = whole(raw).filter(n -> n >= min && n <= max);
+    if (value.isPresent()) {
+      return value.get().intValue();
     }
     problems.put(field, "must be a whole number from " + min + " to " + max);
     return fallback;
@@ -240,17 +230,12 @@ public final class Input {
     }
     List<Integer> ids = new ArrayList<>();
     for (Object item : items) {
-      try {
-        int id = item instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue()
-            : Integer.parseInt(String.valueOf(item).trim());
-        if (id < 1) {
-          throw new NumberFormatException();
-        }
-        ids.add(id);
-      } catch (NumberFormatException e) {
+      Optional<Long> id = whole(item).filter(n -> n > 0 && n <= Integer.MAX_VALUE);
+      if (id.isEmpty()) {
         problems.put(field, "must be a list of ids");
         return List.of();
       }
+      ids.add(id.get().intValue());
     }
     if (ids.size() > maxItems) {
       problems.put(field, "may have at most " + maxItems + " entries");
@@ -263,6 +248,14 @@ public final class Input {
     if (!problems.isEmpty()) {
       throw AppError.invalid(problems);
     }
+  }
+
+  /** A JSON whole number, or text of ASCII digits (a form sends numbers as text). */
+  private static Optional<Long> whole(Object raw) {
+    if (raw instanceof Number n) {
+      return n.doubleValue() == n.longValue() ? Optional.of(n.longValue()) : Optional.empty();
+    }
+    return raw instanceof String text ? Params.wholeNumber(text.strip()) : Optional.empty();
   }
 
   private Object raw(String field) {

@@ -243,4 +243,96 @@ class TokenTest {
     assertRefused(idpSigner.generateToken(ownClaims(TestShipyard.ADMIN), own().setExpiresInSeconds(600)));
     assertEquals(0, Fixture.count("SELECT count(*) FROM people WHERE email = $1", "x@test.example"));
   }
+
+  /** A validly signed identity-provider token with these claims (over a sound base) must get 401 naming the claim. */
+  private void assertClaimRefused(String claim, JsonObject claims) {
+    String token = idpSigner.generateToken(claims, idp().setExpiresInSeconds(600));
+    var response = me(token);
+    assertEquals(401, response.statusCode(), claims.encode() + " -> " + response.bodyAsString());
+    String error = response.bodyAsJsonObject().getString("error");
+    assertTrue(error.contains("'" + claim + "'"), error);
+    assertTrue(!response.bodyAsString().contains("Exception"), response.bodyAsString());
+  }
+
+  private static JsonObject sound() {
+    return new JsonObject().put("sub", "idp-shape").put("email", "shape@test.example").put("name", "Sam Shape");
+  }
+
+  private static long peopleCreated() {
+    return Fixture.count("SELECT count(*) FROM people") - 5;
+  }
+
+  @Test
+  @DisplayName("A signed identity-provider token whose claims have the wrong shape gets 401 naming the claim, not 500")
+  void idpClaimsOfTheWrongShape() {
+    assertClaimRefused("roles", sound().put("roles", "admin"));
+    assertClaimRefused("roles", sound().put("roles", new JsonArray().add("employee").add(7)));
+    assertClaimRefused("roles", sound().put("roles", new JsonObject().put("admin", true)));
+    assertClaimRefused("sub", sound().put("sub", 42));
+    assertClaimRefused("sub", sound().put("sub", "   "));
+    assertClaimRefused("email", sound().put("email", new JsonArray().add("shape@test.example")));
+    assertClaimRefused("name", sound().put("name", 42));
+    assertClaimRefused("name", sound().put("name", new JsonObject()));
+    assertEquals(0, peopleCreated(), "nothing is provisioned");
+  }
+
+  @Test
+  @DisplayName("Non-numeric exp, nbf or iat in a signed identity-provider token gets 401 naming the claim, not 500")
+  void idpTimeClaimsOfTheWrongShape() {
+    long exp = now() + 600;
+    for (String time : new String[] {"exp", "nbf", "iat"}) {
+      JsonObject claims = sound().put("exp", exp).put("iat", now()).put(time, "soon");
+      String token = idpSigner.generateToken(claims, idp().setNoTimestamp(true));
+      var response = me(token);
+      assertEquals(401, response.statusCode(), time + " -> " + response.bodyAsString());
+      assertTrue(response.bodyAsJsonObject().getString("error").contains("'" + time + "'"), response.bodyAsString());
+    }
+    assertEquals(0, peopleCreated());
+  }
+
+  @Test
+  @DisplayName("Claims that fail the people table's own checks (email shape, over-long or NUL-bearing name) get 401")
+  void idpClaimsWithBadContent() {
+    assertClaimRefused("email", sound().put("email", "shape test@test.example"));
+    assertClaimRefused("email", sound().put("email", "shape\u3000x@test.example"));
+    assertClaimRefused("email", sound().put("email", "shape@localhost"));
+    assertClaimRefused("email", sound().put("email", "x".repeat(250) + "@test.example"));
+    assertClaimRefused("email", sound().put("email", "sha\u0000pe@test.example"));
+    assertClaimRefused("name", sound().put("name", "x".repeat(101)));
+    assertClaimRefused("name", sound().put("name", "Sam\u0000Shape"));
+    assertClaimRefused("name", sound().put("name", "Sam\nShape"));
+    assertClaimRefused("sub", sound().put("sub", "idp\u0000shape"));
+    assertClaimRefused("sub", sound().put("sub", "s".repeat(256)));
+    assertClaimRefused("roles", sound().put("roles", new JsonArray().add("admin\u0000")));
+    assertEquals(0, peopleCreated(), "nothing is provisioned");
+    assertEquals(0, Fixture.count("SELECT count(*) FROM person_roles WHERE person_id NOT IN (SELECT id FROM people)"));
+  }
+
+  @Test
+  @DisplayName("A blank or absent name, and unknown roles, are not errors: the email's local part names the person")
+  void idpLenientWhereHarmless() {
+    String token = idpSigner.generateToken(sound().put("name", "  ").put("roles", new JsonArray().add("Organiser")
+        .add("astronaut")), idp().setExpiresInSeconds(600));
+    var response = me(token);
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals("shape", response.bodyAsJsonObject().getString("displayName"));
+    assertEquals(new JsonArray().add("organiser"), response.bodyAsJsonObject().getJsonArray("roles"));
+
+    String longLocal = "l".repeat(120) + "@test.example";
+    token = idpSigner.generateToken(new JsonObject().put("sub", "idp-long").put("email", longLocal),
+        idp().setExpiresInSeconds(600));
+    response = me(token);
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals("l".repeat(100), response.bodyAsJsonObject().getString("displayName"));
+  }
+
+  @Test
+  @DisplayName("A token signed with Shipyard's secret but with a non-numeric sub or ep gets 401, not 500")
+  void ownTokenOfTheWrongShape() {
+    assertRefused(ownSigner.generateToken(ownClaims(TestShipyard.EMPLOYEE).put("sub", "abc"), own().setExpiresInSeconds(600)));
+    assertRefused(ownSigner.generateToken(ownClaims(TestShipyard.EMPLOYEE).put("sub", "+1"), own().setExpiresInSeconds(600)));
+    assertRefused(ownSigner.generateToken(ownClaims(TestShipyard.EMPLOYEE).put("sub", 1), own().setExpiresInSeconds(600)));
+    assertRefused(ownSigner.generateToken(ownClaims(TestShipyard.EMPLOYEE).put("ep", "0"), own().setExpiresInSeconds(600)));
+    assertRefused(ownSigner.generateToken(ownClaims(TestShipyard.EMPLOYEE).put("exp", "later"), own()));
+  }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
@@ -205,6 +206,152 @@ class BadInputTest {
   void badEmail() {
     var response = api.client().post("/api/auth/token")
         .sendJsonObject(new JsonObject().put("email", "not-an-email").put("password", "x")).await();
+    assertEquals(400, response.statusCode());
+    assertEquals("must be an email address", response.bodyAsJsonObject().getJsonObject("fields").getString("email"));
+  }
+
+  private HttpResponse<Buffer> getAs(String path) {
+    return api.as(token, api.get(path)).send().await();
+  }
+
+  /** A refusal that names {@code field} with a problem starting with {@code problem}. */
+  private void assertNames(String field, String problem, HttpResponse<Buffer> response) {
+    JsonObject body = assertRefused(400, response);
+    JsonObject fields = body.getJsonObject("fields");
+    assertTrue(fields != null && fields.getString(field, "").startsWith(problem), body.encode());
+  }
+
+  @Test
+  @DisplayName("A NUL or other control character in any query parameter gets 400 naming it, on the API and on pages")
+  void controlCharactersInQuery() {
+    assertNames("q", "must not contain control characters", getAs("/api/people?q=%00"));
+    assertNames("skill", "must not contain control characters", getAs("/api/people?skill=a%01b"));
+    assertNames("q", "must not contain control characters", getAs("/api/admin/people?q=x%7F"));
+    assertNames("q", "must not contain control characters", getAs("/api/people?q=%C2%85"));
+    // A parameter that no handler reads is checked all the same, and so is a parameter's name.
+    assertNames("x", "must not contain control characters", getAs("/api/events?x=%00"));
+    assertNames("a?b", "must not contain control characters", getAs("/api/events?a%00b=1"));
+    var page = api.as(token, api.get("/people?q=%00")).putHeader("Accept", "text/html").send().await();
+    assertEquals(400, page.statusCode());
+    assertTrue(page.bodyAsString().contains("must not contain control characters"), page.bodyAsString());
+    // Tabs and line breaks are text like any other.
+    assertEquals(200, getAs("/api/people?q=a%09b%0Ac").statusCode());
+  }
+
+  @Test
+  @DisplayName("Malformed %-escapes and invalid UTF-8 in the address get 400, not 500")
+  void malformedAddresses() {
+    assertNames("q", "has a malformed %-escape", getAs("/api/people?q=%zz"));
+    assertNames("q", "has a malformed %-escape", getAs("/api/people?q=50%"));
+    assertNames("q", "is not valid UTF-8", getAs("/api/people?q=%C3%28"));
+    assertNames("path", "has a malformed %-escape", getAs("/api/people/%zz"));
+    assertNames("path", "must not contain control characters", getAs("/api/people/1%00"));
+    assertNames("path", "is not valid UTF-8", getAs("/api/people/%FF"));
+  }
+
+  @Test
+  @DisplayName("Control characters and broken text anywhere in a JSON body get 400 naming the top-level field")
+  void controlCharactersInJson() {
+    assertNames("bio", "must not contain control characters", putMe(valid().put("bio", "bell\u0007")));
+    assertNames("extra", "must not contain control characters",
+        putMe(valid().put("extra", new JsonObject().put("deep", new JsonArray().add("ok").add("\u0000")))));
+    assertNames("extra", "must not contain control characters",
+        putMe(valid().put("extra", new JsonObject().put("key\u001B", 1))));
+    assertNames("dis?play", "must not contain control characters", putMe(valid().put("dis\u0000play", "x")));
+    assertNames("bio", "must be valid Unicode text",
+        putMe("application/json", Buffer.buffer("{\"displayName\":\"Valid\",\"bio\":\"half \\ud800 a pair\"}")));
+    // Line breaks and tabs in text are fine.
+    assertEquals(200, putMe(valid().put("bio", "line one\nline two\twith a tab")).statusCode());
+  }
+
+  @Test
+  @DisplayName("Control characters, malformed escapes and invalid UTF-8 in a form body get 400 naming the field")
+  void badFormBodies() {
+    String form = "application/x-www-form-urlencoded";
+    assertNames("bio", "must not contain control characters", putMe(form, Buffer.buffer("displayName=Valid&bio=%00")));
+    // Vert.x's own form decoder refuses a malformed escape before any handler runs.
+    assertEquals("The request could not be understood.",
+        assertRefused(400, putMe(form, Buffer.buffer("displayName=%zz"))).getString("error"));
+    assertNames("displayName", "is not valid UTF-8", putMe(form, Buffer.buffer("displayName=%C3%28")));
+    JsonObject body = assertRefused(400, putMe(form, Buffer.buffer(new byte[] {'b', 'i', 'o', '=', (byte) 0xC3})));
+    assertEquals("The request body is not valid UTF-8.", body.getString("error"));
+    var multipart = api.as(token, api.client().put("/api/me")).sendMultipartForm(MultipartForm.create()
+        .attribute("displayName", "Valid").attribute("bio", "bell\u0007")).await();
+    assertNames("bio", "must not contain control characters", multipart);
+  }
+
+  @Test
+  @DisplayName("Control characters in the headers Shipyard reads as data get 400 naming the header")
+  void controlCharactersInHeaders() {
+    // Netty refuses C0 control characters in headers outright; C1 ones arrive as Latin-1 text.
+    var response = api.get("/api/me").putHeader("Authorization", "Bearer abc\u0085def").send().await();
+    assertNames("Authorization", "must not contain control characters", response);
+  }
+
+  @Test
+  @DisplayName("Path ids are ASCII digits without sign or leading zeros, within range: '+1', '١', '１', '01' are 404")
+  void lenientIds() {
+    long id = Fixture.personId(TestShipyard.ADMIN);
+    assertEquals(200, getAs("/api/people/" + id).statusCode(), "control: the plain id works");
+    for (String raw : new String[] {"+" + id, "%2B" + id, "%D9%A1", "%EF%BC%91", "0" + id, "%20" + id, id + "%20",
+        id + ".0", "0x1", "9223372036854775808", "1e3"}) {
+      var response = getAs("/api/people/" + raw);
+      assertRefused(404, response);
+      assertEquals("That person was not found.", response.bodyAsJsonObject().getString("error"), raw);
+    }
+    var page = api.as(token, api.get("/people/%2B" + id)).putHeader("Accept", "text/html").send().await();
+    assertEquals(404, page.statusCode());
+  }
+
+  @Test
+  @DisplayName("Numbers in bodies and queries are ASCII digits too: '+1' or '١' as a locationId or location get 400")
+  void lenientNumbers() {
+    for (String raw : new String[] {"+1", "\u0661", "\uFF11", "1.0"}) {
+      JsonObject body = assertRefused(400, putMe(valid().put("locationId", raw)));
+      assertEquals("must be a positive whole number", body.getJsonObject("fields").getString("locationId"), raw);
+    }
+    assertEquals(200, putMe(valid().put("locationId", "1")).statusCode(), "control: digits as text work");
+    for (String raw : new String[] {"%2B1", "%D9%A1", "1e0"}) {
+      var response = getAs("/api/people?location=" + raw);
+      assertEquals(400, response.statusCode(), raw);
+      assertEquals("must be a whole number", response.bodyAsJsonObject().getJsonObject("fields").getString("location"));
+    }
+  }
+
+  @Test
+  @DisplayName("A CSV import with a NUL is refused whole with 400; a cell with a line break or tab rejects only its row")
+  void csvText() {
+    String admin = api.token(TestShipyard.ADMIN);
+    var refused = api.as(admin, api.client().post("/api/admin/people/import")).putHeader("Content-Type", "text/csv")
+        .sendBuffer(Buffer.buffer("email,name\nnul@test.example,Nul\u0000Name\n")).await();
+    assertNames("body", "must not contain control characters", refused);
+    assertEquals(0, Fixture.count("SELECT count(*) FROM people WHERE email = $1", "nul@test.example"));
+
+    String csv = "\uFEFFemail,name,department\n"
+        + "tab@test.example,Tab\tName,Ops\n"
+        + "\"break@test.example\",\"Line\nBreak\",Ops\n"
+        + "vt@test.example,Vertical Tab,\"Ops\u000BTeam\"\n"
+        + "fine@test.example,Fine Person,Ops\n";
+    var json = api.as(admin, api.client().post("/api/admin/people/import"))
+        .sendJsonObject(new JsonObject().put("csv", csv.replace("\u000B", ""))).await();
+    assertEquals(200, json.statusCode(), "a byte order mark is not part of the header: " + json.bodyAsString());
+    JsonArray rows = json.bodyAsJsonObject().getJsonArray("rows");
+    assertEquals("rejected", rows.getJsonObject(0).getString("outcome"));
+    assertTrue(rows.getJsonObject(0).getString("reason").contains("name must be one line"), rows.encode());
+    assertEquals("rejected", rows.getJsonObject(1).getString("outcome"));
+    assertEquals("created", rows.getJsonObject(2).getString("outcome"), rows.encode());
+    assertEquals("created", rows.getJsonObject(3).getString("outcome"));
+    assertEquals(0, Fixture.count("SELECT count(*) FROM people WHERE email IN ('tab@test.example', 'break@test.example')"));
+    var vertical = api.as(admin, api.client().post("/api/admin/people/import"))
+        .sendJsonObject(new JsonObject().put("csv", csv)).await();
+    assertNames("csv", "must not contain control characters", vertical);
+  }
+
+  @Test
+  @DisplayName("Emails are checked with Unicode white space, as the people table does: an ideographic space is refused")
+  void unicodeSpaceInEmail() {
+    var response = api.client().post("/api/auth/token")
+        .sendJsonObject(new JsonObject().put("email", "a\u3000b@test.example").put("password", "x")).await();
     assertEquals(400, response.statusCode());
     assertEquals("must be an email address", response.bodyAsJsonObject().getJsonObject("fields").getString("email"));
   }
