@@ -10,6 +10,7 @@ public final class SqlErrors {
   public static final String CHECK_VIOLATION = "23514";
   public static final String NOT_NULL_VIOLATION = "23502";
   public static final String INVALID_TEXT_REPRESENTATION = "22P02";
+  public static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
   public static final String STRING_TOO_LONG = "22001";
   public static final String SERIALIZATION_FAILURE = "40001";
 

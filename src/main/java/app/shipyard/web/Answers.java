@@ -48,7 +48,9 @@ public final class Answers {
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);
     } else if (answer instanceof Answer.Redirect r) {
-      ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, r.location()).end();
+      String target = Responses.localPath(r.location())
+          .orElseThrow(() -> new IllegalStateException("Not a local path to redirect to: " + r.location()));
+      ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, target).end();
     } else if (answer instanceof Answer.Bytes b) {
       var response = ctx.response().setStatusCode(b.status()).putHeader(HttpHeaders.CONTENT_TYPE, b.contentType());
       b.headers().forEach(response::putHeader);

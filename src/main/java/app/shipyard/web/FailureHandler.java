@@ -85,7 +85,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
       // A handler refused the request with a status and a cause, e.g. CSRFHandler's 403.
       return fromStatus(ctx.statusCode());
     }
-    if (SqlErrors.is(failure, SqlErrors.INVALID_TEXT_REPRESENTATION)) {
+    if (SqlErrors.is(failure, SqlErrors.INVALID_TEXT_REPRESENTATION)
+        || SqlErrors.is(failure, SqlErrors.CHARACTER_NOT_IN_REPERTOIRE)) {
       return new Problem(400, "A value in the request has the wrong format.", Map.of());
     }
     if (SqlErrors.is(failure, SqlErrors.FOREIGN_KEY_VIOLATION)) {
