@@ -22,6 +22,11 @@ public enum RoundChange {
     this.update = update;
   }
 
+  /** The last segment of the paths this change is posted to: {@code /rounds/{id}/open}. */
+  public String action() {
+    return name().toLowerCase();
+  }
+
   /** The organiser's button for this change. */
   public String label() {
     return label;

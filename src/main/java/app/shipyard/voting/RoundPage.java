@@ -37,7 +37,7 @@ final class RoundPage {
     this.events = events;
   }
 
-  record RoundView(Event event, String tab, Round round, String ballot, String visibility, boolean single,
+  record RoundView(Event event, Round round, String ballot, String visibility, boolean single,
                    boolean budget, boolean ranked, String refusal, String notice, List<CategoryView> categories,
                    List<Action> actions) {}
 
@@ -70,19 +70,23 @@ final class RoundPage {
           Event event = all.resultAt(0);
           Map<Long, VoteRepository.OwnBallot> mine = all.<List<VoteRepository.OwnBallot>>resultAt(2).stream()
               .collect(Collectors.toMap(VoteRepository.OwnBallot::categoryId, Function.identity()));
-          LongPredicate visible = round.resultsVisibleTo(runsRounds(me), mine.keySet());
-          Tally tally = all.resultAt(1);
-          List<CategoryView> categories = tally.categories().stream().map(c -> category(round, c,
-              Optional.ofNullable(mine.get(c.categoryId())), visible.test(c.categoryId()))).toList();
           String notice = round.categories().stream()
               .filter(c -> String.valueOf(c.id()).equals(voted) && mine.containsKey(c.id()))
               .map(c -> "Your vote in " + c.name() + " is recorded.").findFirst().orElse(null);
-          return Answer.page(status, "voting/round", round.title() + " · " + event.title(), new RoundView(event,
-              "voting", round, round.rules().summary(), round.rules().visibility().label(),
-              round.rules().ballot() == BallotType.SINGLE, round.rules().ballot() == BallotType.BUDGET,
-              round.rules().ballot() == BallotType.RANKED, refusal, notice, categories,
-              runsRounds(me) ? actions(round, event) : List.of()));
+          return Answer.page(status, "voting/round", round.title() + " · " + event.title(),
+              view(me, event, round, all.resultAt(1), mine, refusal, notice));
         }));
+  }
+
+  private static RoundView view(Person me, Event event, Round round, Tally tally,
+                                Map<Long, VoteRepository.OwnBallot> mine, String refusal, String notice) {
+    LongPredicate visible = round.resultsVisibleTo(runsRounds(me), mine.keySet());
+    List<CategoryView> categories = tally.categories().stream().map(c -> category(round, c,
+        Optional.ofNullable(mine.get(c.categoryId())), visible.test(c.categoryId()))).toList();
+    BallotType ballot = round.rules().ballot();
+    return new RoundView(event, round, round.rules().summary(), round.rules().visibility().label(),
+        ballot == BallotType.SINGLE, ballot == BallotType.BUDGET, ballot == BallotType.RANKED, refusal, notice,
+        categories, runsRounds(me) ? actions(round, event) : List.of());
   }
 
   private static CategoryView category(Round round, Tally.CategoryTally tally, Optional<VoteRepository.OwnBallot> mine,
@@ -121,6 +125,6 @@ final class RoundPage {
   private static List<Action> actions(Round round, Event event) {
     return Arrays.stream(RoundChange.values())
         .filter(c -> c.refusal(round.state(), round.rules().visibility(), round.revealed(), event.phase()).isEmpty())
-        .map(c -> new Action("/rounds/" + round.id() + "/" + c.name().toLowerCase(), c.label())).toList();
+        .map(c -> new Action("/rounds/" + round.id() + "/" + c.action(), c.label())).toList();
   }
 }

@@ -100,10 +100,12 @@ public final class RoundRepository {
                 .addArrayOfLong(draft.pitchIds().stream().map(Integer::longValue).toArray(Long[]::new))))
             .compose(projects -> {
               if (!draft.pitchIds().isEmpty() && projects.rowCount() != draft.pitchIds().size()) {
-                return Future.failedFuture(AppError.invalid("pitchIds", "must be approved, visible pitches of this event"));
+                return Future.failedFuture(AppError.invalid("pitchIds",
+                    "must be approved, visible pitches of this event"));
               }
               if (projects.rowCount() == 0) {
-                return Future.failedFuture(AppError.conflict("This event has no approved, visible pitches to vote on yet."));
+                return Future.failedFuture(AppError.conflict(
+                    "This event has no approved, visible pitches to vote on yet."));
               }
               return tx.preparedQuery(AUDIT).execute(Tuple.of(by, "round.created", id)).map(id);
             }));

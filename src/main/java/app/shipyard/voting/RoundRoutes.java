@@ -16,7 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** An event's voting rounds, as JSON and pages: everyone signed in reads them; organisers create, open, close, reveal. */
+/**
+ * An event's voting rounds, as JSON and pages: everyone signed in reads them; organisers create, open, close and
+ * reveal them.
+ */
 public final class RoundRoutes implements Routes.Feature {
 
   static final Access ORGANISERS = Access.roles(Role.ORGANISER, Role.ADMIN);
@@ -37,9 +40,10 @@ public final class RoundRoutes implements Routes.Feature {
         .get("/events/:id/rounds", Access.signedIn(), this::listPage)
         .post("/events/:id/rounds", ORGANISERS, this::createForm);
     for (RoundChange change : RoundChange.values()) {
-      String action = change.name().toLowerCase();
-      routes.post("/api/rounds/:id/" + action, ORGANISERS, ctx -> change(ctx, change).map(RoundJson::of).map(Answer::json))
-          .post("/rounds/:id/" + action, ORGANISERS, ctx -> change(ctx, change).map(r -> Answer.seeOther("/rounds/" + r.id())));
+      routes.post("/api/rounds/:id/" + change.action(), ORGANISERS,
+              ctx -> change(ctx, change).map(round -> Answer.json(RoundJson.of(round))))
+          .post("/rounds/:id/" + change.action(), ORGANISERS,
+              ctx -> change(ctx, change).map(round -> Answer.seeOther("/rounds/" + round.id())));
     }
   }
 

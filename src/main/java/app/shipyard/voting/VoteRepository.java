@@ -34,8 +34,9 @@ public final class VoteRepository {
       SELECT r.*, EXISTS (SELECT 1 FROM voting_categories c WHERE c.id = $3 AND c.round_id = r.id) AS category_ok,
              coalesce((SELECT array_agg(rp.pitch_id) FROM voting_round_projects rp WHERE rp.round_id = r.id), '{}')
                AS projects,
-             coalesce((SELECT array_agg(tm.pitch_id) FROM team_members tm JOIN voting_round_projects rp
-                         ON rp.pitch_id = tm.pitch_id AND rp.round_id = r.id WHERE tm.person_id = $2), '{}') AS own_teams
+             coalesce((SELECT array_agg(tm.pitch_id) FROM team_members tm
+                         JOIN voting_round_projects rp ON rp.pitch_id = tm.pitch_id AND rp.round_id = r.id
+                        WHERE tm.person_id = $2), '{}') AS own_teams
         FROM voting_rounds r WHERE r.id = $1
       """;
   private static final String FIRST_BALLOT =
@@ -80,7 +81,8 @@ public final class VoteRepository {
   public Future<Ack> cast(Person voter, long roundId, VoteRequest vote) {
     String fingerprint = vote.fingerprint();
     return pool.withTransaction(tx -> VotingLocks.participation(tx, roundId, voter.id())
-            .compose(takingPart -> tx.preparedQuery(BALLOT_CONTEXT).execute(Tuple.of(roundId, voter.id(), vote.categoryId()))
+            .compose(takingPart -> tx.preparedQuery(BALLOT_CONTEXT)
+                .execute(Tuple.of(roundId, voter.id(), vote.categoryId()))
                 .map(rows -> ballot(rows, voter, takingPart, vote)))
             .compose(ballot -> record(tx, voter.id(), roundId, vote, fingerprint, ballot)))
         .recover(failure -> repeated(vote.voteId(), voter.id(), fingerprint, failure));
