@@ -18,6 +18,7 @@ import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
 import app.shipyard.team.TeamFeatures;
+import app.shipyard.voting.VotingFeatures;
 import app.shipyard.web.Answers;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HttpVerticle;
@@ -110,7 +111,8 @@ public final class Shipyard {
               new PeopleRoutes(account.people(), account.reference()),
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
-              event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events()));
+              event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events()),
+              new VotingFeatures(pool, event.events()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy())

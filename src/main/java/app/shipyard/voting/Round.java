@@ -1,0 +1,41 @@
+package app.shipyard.voting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
+
+/** A voting round of an event: its rules, where it is in its life, its categories and the projects on its ballot. */
+public record Round(long id, long eventId, String title, RoundRules rules, Integer locationId, RoundState state,
+                    OffsetDateTime openedAt, OffsetDateTime closedAt, OffsetDateTime revealedAt,
+                    List<Category> categories, List<Project> projects) {
+
+  public record Category(long id, String name) {}
+
+  public record Project(long pitchId, String title) {}
+
+  public boolean revealed() {
+    return revealedAt != null;
+  }
+
+  public boolean open() {
+    return state == RoundState.OPEN;
+  }
+
+  public Optional<Category> category(long categoryId) {
+    return categories.stream().filter(c -> c.id() == categoryId).findFirst();
+  }
+
+  /**
+   * Which categories' results a viewer sees now: everything for those who run the round, otherwise as its
+   * {@link Visibility} says, given the categories the viewer has voted in.
+   */
+  public LongPredicate resultsVisibleTo(boolean runsTheRound, Set<Long> votedIn) {
+    return categoryId -> rules.visibility().shows(state, revealed(), runsTheRound, votedIn.contains(categoryId));
+  }
+
+  public String projectTitle(long pitchId) {
+    return projects.stream().filter(p -> p.pitchId() == pitchId).map(Project::title).findFirst().orElse("");
+  }
+}

@@ -1,0 +1,54 @@
+package app.shipyard.voting;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a round's tallies: every category and project in one query, so a live feed can poll one round cheaply. */
+public final class TallyRepository {
+
+  private static final String TALLY = """
+      SELECT c.id AS category_id, c.name, coalesce(n.ballots, 0) AS ballots, rp.pitch_id, p.title,
+             coalesce(t.points, 0) AS points, clock_timestamp() AS at
+        FROM voting_categories c
+        JOIN voting_round_projects rp ON rp.round_id = c.round_id
+        JOIN pitches p ON p.id = rp.pitch_id
+        LEFT JOIN (SELECT category_id, count(*) AS ballots FROM ballots WHERE round_id = $1 GROUP BY category_id) n
+          ON n.category_id = c.id
+        LEFT JOIN (SELECT b.category_id, bc.pitch_id, sum(bc.points) AS points
+                     FROM ballots b JOIN ballot_choices bc ON bc.ballot_id = b.id
+                    WHERE b.round_id = $1 GROUP BY b.category_id, bc.pitch_id) t
+          ON t.category_id = c.id AND t.pitch_id = rp.pitch_id
+       WHERE c.round_id = $1
+       ORDER BY c.position, rp.pitch_id
+      """;
+
+  private record Category(long id, String name, long ballots, List<Standings.Score> scores) {}
+
+  private final Pool pool;
+
+  public TallyRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Tally> tally(long roundId) {
+    return pool.preparedQuery(TALLY).execute(Tuple.of(roundId)).map(rows -> {
+      Map<Long, Category> categories = new LinkedHashMap<>();
+      OffsetDateTime at = OffsetDateTime.now();
+      for (Row r : rows) {
+        at = r.getOffsetDateTime("at");
+        categories.computeIfAbsent(r.getLong("category_id"), id -> new Category(id, r.getString("name"),
+            r.getLong("ballots"), new ArrayList<>()))
+            .scores().add(new Standings.Score(r.getLong("pitch_id"), r.getString("title"), r.getLong("points")));
+      }
+      return new Tally(roundId, at, categories.values().stream().map(c -> new Tally.CategoryTally(c.id(), c.name(),
+          c.ballots(), Standings.of(c.scores()))).toList());
+    });
+  }
+}
