@@ -1,0 +1,216 @@
+package app.shipyard.locking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.shipyard.support.Api;
+import app.shipyard.support.Events;
+import app.shipyard.support.Fixture;
+import app.shipyard.support.TestShipyard;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 300, timeUnit = TimeUnit.SECONDS)
+@DisplayName("Teams, pitches and the event changing at once")
+class TeamStormTest {
+
+  private static final int PITCHES = 6;
+  private static final int JOINERS = 24;
+  private static final int TEAM_STEPS = 12;
+  private static final int PITCH_EDITS = 10;
+  private static final int EVENT_EDITS = 14;
+  private static final int PHASE_MOVES = 12;
+
+  private Vertx vertx;
+  private Api api;
+  private Events events;
+  private LockWatch watch;
+  private long event;
+  private JsonArray locations;
+  private final List<Captain> captains = new ArrayList<>();
+  private final List<Joiner> joiners = new ArrayList<>();
+  private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    TestShipyard.reset();
+    this.vertx = vertx;
+    api = new Api(vertx);
+    events = new Events(api);
+    event = events.create(new JsonObject().put("teamMax", 5));
+    locations = new JsonArray().add(Fixture.locationId("Berlin")).add(Fixture.locationId("Remote"));
+    events.moveTo(event, "pitching");
+    for (int i = 0; i < PITCHES; i++) {
+      String token = Events.person("captain" + i + "@test.example", "Captain " + i, "Engineering", "Berlin");
+      captains.add(new Captain(token, events.pitch(token, event, new JsonObject().put("title", "Pitch " + i)
+          .put("capacity", 3))));
+    }
+    for (int i = 0; i < JOINERS; i++) {
+      String email = "joiner" + i + "@test.example";
+      String token = Events.person(email, "Joiner " + i, "Design", "Remote");
+      joiners.add(new Joiner(token, Fixture.personId(email), new Random(i)));
+    }
+    events.moveTo(event, "building");
+    watch = LockWatch.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    watch.stop();
+  }
+
+  @Test
+  @DisplayName("Joins, leaves, free-agent listings and pitch edits while the organiser edits the event and moves it "
+      + "between Building and Demos: no 5xx, no deadlock, capacity and phase rules hold and nothing is lost")
+  void storm() {
+    List<Future<Void>> actors = new ArrayList<>();
+    joiners.forEach(j -> actors.add(repeat(TEAM_STEPS, step -> j.step(step))));
+    captains.forEach(c -> actors.add(repeat(PITCH_EDITS, c::edit)));
+    String[] eventTitle = {"ShipIt 7"};
+    actors.add(repeat(EVENT_EDITS, k -> pause(15).compose(d -> send("event edit", Set.of(200, 409),
+        api.client().put("/api/events/" + event).bearerTokenAuthentication(events.organiserToken())
+            .sendJsonObject(eventDetails("ShipIt 7, edit " + k, 5 + k % 2))))
+        .map(r -> r.statusCode() == 200 ? eventTitle[0] = "ShipIt 7, edit " + k : null)));
+    actors.add(repeat(PHASE_MOVES, k -> pause(40).compose(d -> send("phase move", Set.of(200),
+        api.client().post("/api/events/" + event + "/phase").bearerTokenAuthentication(events.organiserToken())
+            .sendJsonObject(new JsonObject().put("phase", k % 2 == 0 ? "demos" : "building"))))));
+    Future.all(actors).await();
+
+    assertTrue(unexpected.isEmpty(), "Unexpected answers: " + List.copyOf(unexpected));
+    assertEquals(List.of(), watch.violations(), "Team changes committed where the phase or capacity forbade them");
+    assertEquals(0, watch.deadlocks(), "Deadlocks detected by PostgreSQL");
+    assertEquals(List.of(), watch.logLines(), "Deadlocks or serialisation failures in the server log");
+
+    JsonObject after = events.get(events.organiserToken(), "/api/events/" + event).bodyAsJsonObject();
+    assertEquals("building", after.getString("phase"));
+    assertEquals(eventTitle[0], after.getString("title"), "the last event edit that succeeded is the one kept");
+    assertEquals(PHASE_MOVES + 3, Fixture.count("SELECT count(*) FROM event_phase_changes WHERE event_id = $1", event));
+    for (Captain c : captains) {
+      JsonObject pitch = events.get(c.token, "/api/pitches/" + c.pitch).bodyAsJsonObject();
+      assertEquals(c.title, pitch.getString("title"), "the last pitch edit that succeeded is the one kept");
+      assertEquals(c.edits, pitch.getInteger("revisionCount"), "every successful pitch edit kept a revision");
+      assertTrue(pitch.getJsonArray("members").size() <= pitch.getInteger("capacity"), pitch.encode());
+    }
+    Map<Long, Long> teams = new HashMap<>();
+    TestShipyard.pool().preparedQuery("SELECT person_id, pitch_id FROM team_members WHERE event_id = $1 AND NOT is_captain")
+        .execute(io.vertx.sqlclient.Tuple.of(event)).await()
+        .forEach(r -> teams.put(r.getLong("person_id"), r.getLong("pitch_id")));
+    for (Joiner j : joiners) {
+      assertEquals(j.team, teams.get(j.id), "the team of person " + j.id + " after their own successful calls");
+    }
+    assertEquals(0, Fixture.count("SELECT count(*) FROM free_agents f JOIN team_members m "
+        + "ON m.event_id = f.event_id AND m.person_id = f.person_id WHERE f.event_id = $1", event),
+        "nobody is both on a team and listed as a free agent");
+  }
+
+  private JsonObject eventDetails(String title, int teamMax) {
+    return new JsonObject().put("kind", "day").put("title", title).put("description", "Build **anything**")
+        .put("startsAt", "2026-12-01T09:00:00Z").put("endsAt", "2026-12-02T09:00:00Z")
+        .put("timeZone", "Europe/Berlin").put("teamMax", teamMax)
+        .put("locationIds", locations.copy());
+  }
+
+  /** Sends one call and notes any answer outside {@code expected} (a 5xx above all). */
+  private Future<HttpResponse<Buffer>> send(String what, Set<Integer> expected, Future<HttpResponse<Buffer>> call) {
+    return call.map(r -> {
+      if (!expected.contains(r.statusCode())) {
+        unexpected.add(what + ": " + r.statusCode() + " " + r.bodyAsString());
+      }
+      return r;
+    });
+  }
+
+  private Future<Void> pause(long millis) {
+    return vertx.timer(millis, TimeUnit.MILLISECONDS).mapEmpty();
+  }
+
+  private static Future<Void> repeat(int times, IntFunction<Future<?>> step) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < times; i++) {
+      int k = i;
+      chain = chain.compose(d -> step.apply(k).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** A pitch's captain, editing it again and again; what the last successful edit wrote. */
+  private final class Captain {
+    final String token;
+    final long pitch;
+    String title;
+    int edits;
+
+    Captain(String token, long pitch) {
+      this.token = token;
+      this.pitch = pitch;
+    }
+
+    Future<?> edit(int k) {
+      String next = "Pitch " + pitch + ", edit " + k;
+      JsonObject details = new JsonObject().put("title", next).put("summary", "Edited " + k).put("capacity", 3 + k % 2);
+      return send("pitch edit", Set.of(200, 400, 409), api.client().put("/api/pitches/" + pitch)
+          .bearerTokenAuthentication(token).sendJsonObject(details)).map(r -> {
+            if (r.statusCode() == 200) {
+              title = next;
+              edits++;
+            }
+            return r;
+          });
+    }
+  }
+
+  /** A person joining and leaving teams, now and then listing themselves as a free agent; the team they are on. */
+  private final class Joiner {
+    final String token;
+    final long id;
+    final Random random;
+    Long team;
+
+    Joiner(String token, long id, Random random) {
+      this.token = token;
+      this.id = id;
+      this.random = random;
+    }
+
+    Future<?> step(int k) {
+      if (team != null) {
+        long leaving = team;
+        return post("leave", "/api/pitches/" + leaving + "/leave", new JsonObject())
+            .map(r -> r.statusCode() == 200 ? team = null : null);
+      }
+      if (k % 3 == 2) {
+        return send("free-agent listing", Set.of(200, 409), api.client().put("/api/events/" + event + "/free-agents/me")
+            .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("wants", "any team")))
+            .map(r -> null);
+      }
+      long pitch = captains.get(random.nextInt(captains.size())).pitch;
+      return post("join", "/api/pitches/" + pitch + "/join", new JsonObject())
+          .map(r -> r.statusCode() == 200 ? team = pitch : null);
+    }
+
+    private Future<HttpResponse<Buffer>> post(String what, String path, JsonObject body) {
+      return send(what, Set.of(200, 409), api.client().post(path).bearerTokenAuthentication(token).sendJsonObject(body));
+    }
+  }
+}
