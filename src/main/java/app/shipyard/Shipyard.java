@@ -37,6 +37,7 @@ import app.shipyard.pitch.PitchTalkRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
+import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.web.Answers;
 import app.shipyard.web.Csrf;
@@ -126,7 +127,7 @@ public final class Shipyard {
           PersonRepository people = new PersonRepository(pool);
           ReferenceRepository reference = new ReferenceRepository(pool);
           EventRepository events = new EventRepository(pool);
-          PitchRepository pitches = new PitchRepository(pool);
+          PitchRepository pitches = new PitchRepository(pool, Membership::enrolCaptain);
           ScheduleRepository schedule = new ScheduleRepository(pool);
           ParticipantRepository participants = new ParticipantRepository(pool);
           DashboardRepository dashboards = new DashboardRepository(pool, events, participants);
