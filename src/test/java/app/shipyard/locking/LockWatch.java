@@ -1,5 +1,7 @@
 package app.shipyard.locking;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import app.shipyard.support.TestShipyard;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -66,6 +68,17 @@ final class LockWatch {
 
   static LockWatch start() {
     return new LockWatch();
+  }
+
+  /**
+   * After a storm: no call was answered unexpectedly (no 5xx above all), no team change committed where the phase or
+   * capacity forbade it, the database detected no deadlock and the log mentions none, nor a serialisation failure.
+   */
+  void assertCalm(Storm storm) {
+    assertEquals(List.of(), storm.unexpected(), "Unexpected answers");
+    assertEquals(List.of(), violations(), "Team changes committed where the phase or capacity forbade them");
+    assertEquals(0, deadlocks(), "Deadlocks detected by PostgreSQL");
+    assertEquals(List.of(), logLines(), "Deadlocks or serialisation failures in the server log");
   }
 
   /** Team changes that committed where the phase or the team's capacity forbade them. */

@@ -9,21 +9,18 @@ import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +39,6 @@ class TeamStormTest {
   private static final int EVENT_EDITS = 14;
   private static final int PHASE_MOVES = 12;
 
-  private Vertx vertx;
   private Api api;
   private Events events;
   private LockWatch watch;
@@ -50,21 +46,22 @@ class TeamStormTest {
   private JsonArray locations;
   private final List<Captain> captains = new ArrayList<>();
   private final List<Joiner> joiners = new ArrayList<>();
-  private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+  private Storm storm;
 
   @BeforeEach
   void setUp(Vertx vertx) {
     TestShipyard.reset();
-    this.vertx = vertx;
     api = new Api(vertx);
+    storm = new Storm(vertx, api.client());
     events = new Events(api);
     event = events.create(new JsonObject().put("teamMax", 5));
     locations = new JsonArray().add(Fixture.locationId("Berlin")).add(Fixture.locationId("Remote"));
     events.moveTo(event, "pitching");
     for (int i = 0; i < PITCHES; i++) {
       String token = Events.person("captain" + i + "@test.example", "Captain " + i, "Engineering", "Berlin");
-      captains.add(new Captain(token, events.pitch(token, event, new JsonObject().put("title", "Pitch " + i)
-          .put("capacity", 3))));
+      String title = "Pitch " + i;
+      captains.add(new Captain(token, events.pitch(token, event, new JsonObject().put("title", title)
+          .put("capacity", 3)), title));
     }
     for (int i = 0; i < JOINERS; i++) {
       String email = "joiner" + i + "@test.example";
@@ -85,22 +82,17 @@ class TeamStormTest {
       + "between Building and Demos: no 5xx, no deadlock, capacity and phase rules hold and nothing is lost")
   void storm() {
     List<Future<Void>> actors = new ArrayList<>();
-    joiners.forEach(j -> actors.add(repeat(TEAM_STEPS, step -> j.step(step))));
-    captains.forEach(c -> actors.add(repeat(PITCH_EDITS, c::edit)));
+    joiners.forEach(j -> actors.add(Storm.repeat(TEAM_STEPS, j::step)));
+    captains.forEach(c -> actors.add(Storm.repeat(PITCH_EDITS, c::edit)));
+    String organiser = events.organiserToken();
     String[] eventTitle = {"ShipIt 7"};
-    actors.add(repeat(EVENT_EDITS, k -> pause(15).compose(d -> send("event edit", Set.of(200, 409),
-        api.client().put("/api/events/" + event).bearerTokenAuthentication(events.organiserToken())
-            .sendJsonObject(eventDetails("ShipIt 7, edit " + k, 5 + k % 2))))
+    actors.add(Storm.repeat(EVENT_EDITS, k -> storm.pause(15).compose(d -> storm.put(organiser, "/api/events/" + event,
+            eventDetails("ShipIt 7, edit " + k, 5 + k % 2), Set.of(200, 409)))
         .map(r -> r.statusCode() == 200 ? eventTitle[0] = "ShipIt 7, edit " + k : null)));
-    actors.add(repeat(PHASE_MOVES, k -> pause(40).compose(d -> send("phase move", Set.of(200),
-        api.client().post("/api/events/" + event + "/phase").bearerTokenAuthentication(events.organiserToken())
-            .sendJsonObject(new JsonObject().put("phase", k % 2 == 0 ? "demos" : "building"))))));
-    Future.all(actors).await();
+    actors.add(storm.phaseMoves(organiser, event, PHASE_MOVES));
+    storm.run(actors);
 
-    assertTrue(unexpected.isEmpty(), "Unexpected answers: " + List.copyOf(unexpected));
-    assertEquals(List.of(), watch.violations(), "Team changes committed where the phase or capacity forbade them");
-    assertEquals(0, watch.deadlocks(), "Deadlocks detected by PostgreSQL");
-    assertEquals(List.of(), watch.logLines(), "Deadlocks or serialisation failures in the server log");
+    watch.assertCalm(storm);
 
     JsonObject after = events.get(events.organiserToken(), "/api/events/" + event).bodyAsJsonObject();
     assertEquals("building", after.getString("phase"));
@@ -114,7 +106,7 @@ class TeamStormTest {
     }
     Map<Long, Long> teams = new HashMap<>();
     TestShipyard.pool().preparedQuery("SELECT person_id, pitch_id FROM team_members WHERE event_id = $1 AND NOT is_captain")
-        .execute(io.vertx.sqlclient.Tuple.of(event)).await()
+        .execute(Tuple.of(event)).await()
         .forEach(r -> teams.put(r.getLong("person_id"), r.getLong("pitch_id")));
     for (Joiner j : joiners) {
       assertEquals(j.team, teams.get(j.id), "the team of person " + j.id + " after their own successful calls");
@@ -131,29 +123,6 @@ class TeamStormTest {
         .put("locationIds", locations.copy());
   }
 
-  /** Sends one call and notes any answer outside {@code expected} (a 5xx above all). */
-  private Future<HttpResponse<Buffer>> send(String what, Set<Integer> expected, Future<HttpResponse<Buffer>> call) {
-    return call.map(r -> {
-      if (!expected.contains(r.statusCode())) {
-        unexpected.add(what + ": " + r.statusCode() + " " + r.bodyAsString());
-      }
-      return r;
-    });
-  }
-
-  private Future<Void> pause(long millis) {
-    return vertx.timer(millis, TimeUnit.MILLISECONDS).mapEmpty();
-  }
-
-  private static Future<Void> repeat(int times, IntFunction<Future<?>> step) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < times; i++) {
-      int k = i;
-      chain = chain.compose(d -> step.apply(k).mapEmpty());
-    }
-    return chain;
-  }
-
   /** A pitch's captain, editing it again and again; what the last successful edit wrote. */
   private final class Captain {
     final String token;
@@ -161,22 +130,22 @@ class TeamStormTest {
     String title;
     int edits;
 
-    Captain(String token, long pitch) {
+    Captain(String token, long pitch, String title) {
       this.token = token;
       this.pitch = pitch;
+      this.title = title;
     }
 
     Future<?> edit(int k) {
       String next = "Pitch " + pitch + ", edit " + k;
       JsonObject details = new JsonObject().put("title", next).put("summary", "Edited " + k).put("capacity", 3 + k % 2);
-      return send("pitch edit", Set.of(200, 400, 409), api.client().put("/api/pitches/" + pitch)
-          .bearerTokenAuthentication(token).sendJsonObject(details)).map(r -> {
-            if (r.statusCode() == 200) {
-              title = next;
-              edits++;
-            }
-            return r;
-          });
+      return storm.put(token, "/api/pitches/" + pitch, details, Set.of(200, 400, 409)).map(r -> {
+        if (r.statusCode() == 200) {
+          title = next;
+          edits++;
+        }
+        return r;
+      });
     }
   }
 
@@ -196,21 +165,16 @@ class TeamStormTest {
     Future<?> step(int k) {
       if (team != null) {
         long leaving = team;
-        return post("leave", "/api/pitches/" + leaving + "/leave", new JsonObject())
+        return storm.post(token, "/api/pitches/" + leaving + "/leave", new JsonObject(), Set.of(200, 409))
             .map(r -> r.statusCode() == 200 ? team = null : null);
       }
       if (k % 3 == 2) {
-        return send("free-agent listing", Set.of(200, 409), api.client().put("/api/events/" + event + "/free-agents/me")
-            .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("wants", "any team")))
-            .map(r -> null);
+        return storm.put(token, "/api/events/" + event + "/free-agents/me", new JsonObject().put("wants", "any team"),
+            Set.of(200, 409));
       }
       long pitch = captains.get(random.nextInt(captains.size())).pitch;
-      return post("join", "/api/pitches/" + pitch + "/join", new JsonObject())
+      return storm.post(token, "/api/pitches/" + pitch + "/join", new JsonObject(), Set.of(200, 409))
           .map(r -> r.statusCode() == 200 ? team = pitch : null);
-    }
-
-    private Future<HttpResponse<Buffer>> post(String what, String path, JsonObject body) {
-      return send(what, Set.of(200, 409), api.client().post(path).bearerTokenAuthentication(token).sendJsonObject(body));
     }
   }
 }
