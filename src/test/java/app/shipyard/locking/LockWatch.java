@@ -10,6 +10,7 @@ import ch.qos.logback.core.AppenderBase;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,9 @@ final class LockWatch {
       DROP FUNCTION IF EXISTS lock_watch();
       DROP TABLE IF EXISTS lock_watch;
       """;
+  /** How PgException and db/Retry name a deadlock or a serialization failure. */
+  private static final Pattern CONTENTION =
+      Pattern.compile("\\((40001|40P01)\\)|SQLSTATE (40001|40P01)|deadlock", Pattern.CASE_INSENSITIVE);
   private static final String DEADLOCKS = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
 
   private final ConcurrentLinkedQueue<String> logLines = new ConcurrentLinkedQueue<>();
@@ -52,7 +56,7 @@ final class LockWatch {
     @Override
     protected void append(ILoggingEvent event) {
       String line = event.getFormattedMessage() + causes(event.getThrowableProxy());
-      if (line.contains("40P01") || line.contains("40001") || line.toLowerCase().contains("deadlock")) {
+      if (CONTENTION.matcher(line).find()) {
         logLines.add(line);
       }
     }
