@@ -20,6 +20,8 @@ import java.time.OffsetDateTime;
  *   <li>a join request row, where a decision needs one (its repository locks it);</li>
  *   <li>the person's <b>participation</b> row in {@code event_participants}, exclusive.</li>
  * </ol>
+ * A transaction may skip steps (withdrawing a join request locks only the request) but never goes back to an earlier
+ * one, and never locks a second row of the same step, except the event edit's pitches in id order.
  * Exclusive is {@code FOR NO KEY UPDATE}, shared {@code FOR SHARE}: neither conflicts with the {@code FOR KEY SHARE}
  * lock a foreign-key check takes on the row it refers to, so inserting team members, participants, pitches or requests
  * never waits on a lock taken out of this order. Run the transaction through {@code db/Retry}.

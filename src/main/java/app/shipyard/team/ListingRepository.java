@@ -4,6 +4,7 @@ import app.shipyard.account.Skills;
 import app.shipyard.db.Retry;
 import app.shipyard.event.EventLocks;
 import app.shipyard.event.EventLocks.Hold;
+import app.shipyard.event.EventLocks.LockedEvent;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -90,7 +91,7 @@ public final class ListingRepository<T extends ListedPerson> {
    */
   public Future<T> save(long eventId, long personId, List<String> skills, String text) {
     String[] names = skills.toArray(String[]::new);
-    return Retry.transaction(pool, tx -> EventLocks.lockEvent(tx, eventId, Hold.SHARED).map(EventLocks.LockedEvent::phase)
+    return Retry.transaction(pool, tx -> EventLocks.lockEvent(tx, eventId, Hold.SHARED).map(LockedEvent::phase)
         .compose(phase -> kind.openIn().test(phase) ? kind.admit().admit(tx, eventId, personId)
             : Future.<Void>failedFuture(AppError.conflict(kind.closed().apply(phase))))
         .compose(d -> tx.preparedQuery(upsert).execute(Tuple.of(eventId, personId, text)))
