@@ -17,6 +17,7 @@ import app.shipyard.pitch.PitchRepository;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
+import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
 import app.shipyard.web.Answers;
@@ -103,7 +104,7 @@ public final class Shipyard {
           // Built once per process: the pool, the views, the token service, and each feature with its repositories.
           Views views = loaded.resultAt(0);
           AccountFeatures account = new AccountFeatures(vertx, config, pool, loaded.resultAt(1));
-          PitchRepository pitchRepository = new PitchRepository(pool);
+          PitchRepository pitchRepository = new PitchRepository(pool, Membership::enrolCaptain);
           EventFeatures event = new EventFeatures(pool, views, account.reference(), pitchRepository);
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository);
           List<Routes.Feature> features = List.of(

@@ -1,5 +1,7 @@
 package app.shipyard.event;
 
+import app.shipyard.db.Retry;
+import app.shipyard.event.EventLocks.Hold;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -11,8 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Edits an event's details in one transaction that locks the event and its pitches, so that the checks against
- * its teams and schedule hold while the change is written: joins, pitches and schedule items wait for it.
+ * Edits an event's details in one transaction that locks the event exclusively and then its pitches (see
+ * {@link EventLocks}), so that the checks against its teams and schedule hold while the change is written: joins,
+ * pitches and schedule items wait for it.
  */
 public final class EventEdits {
 
@@ -20,11 +23,6 @@ public final class EventEdits {
   static final String RULES_LOCKED = "Teams are locked from Demos on, so the team rules (team sizes, teams per person, "
       + "pitch approval, joining by request) can no longer change.";
 
-  private static final String LOCK_EVENT = """
-      SELECT phase, kind, team_min, team_max, teams_per_person, pitches_need_approval, join_by_request
-        FROM events WHERE id = $1 FOR UPDATE
-      """;
-  private static final String LOCK_PITCHES = "SELECT id FROM pitches WHERE event_id = $1 ORDER BY id FOR UPDATE";
   private static final String LARGEST_TEAM = """
       SELECT p.title, count(*) AS size FROM team_members m JOIN pitches p ON p.id = m.pitch_id
        WHERE p.event_id = $1 GROUP BY p.id ORDER BY size DESC, p.id LIMIT 1
@@ -67,33 +65,24 @@ public final class EventEdits {
    * Lowering the largest team size lowers larger pitch capacities to it.
    */
   public Future<Void> update(long eventId, EventDetails d) {
-    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_EVENT).execute(Tuple.of(eventId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(AppError.notFound("That event"));
-      }
-      Row current = rows.iterator().next();
-      Phase phase = Phase.parse(current.getString("phase")).orElseThrow();
+    return Retry.transaction(pool, tx -> EventLocks.lockEvent(tx, eventId, Hold.EXCLUSIVE).compose(current -> {
+      Phase phase = current.phase();
       if (phase == Phase.ARCHIVED) {
         return Future.failedFuture(AppError.conflict(ARCHIVED));
       }
-      if (phase.teamsLocked() && !rules(current).equals(d.rules())) {
+      if (phase.teamsLocked() && !current.rules().equals(d.rules())) {
         return Future.failedFuture(AppError.conflict(RULES_LOCKED));
       }
       Map<String, String> problems = new LinkedHashMap<>();
-      if (phase != Phase.DRAFT && !current.getString("kind").equals(d.kind())) {
+      if (phase != Phase.DRAFT && !current.kind().equals(d.kind())) {
         problems.put("kind", "can only change while the event is a draft");
       }
       return EventRepository.knownLocations(tx, d.locationIds())
-          .compose(ok -> tx.preparedQuery(LOCK_PITCHES).execute(Tuple.of(eventId)))
+          .compose(ok -> EventLocks.lockPitches(tx, eventId))
           .compose(locked -> checkTeams(tx, eventId, d.rules(), problems))
           .compose(ok -> checkSchedule(tx, eventId, d, problems))
           .compose(ok -> problems.isEmpty() ? write(tx, eventId, d) : Future.failedFuture(AppError.invalid(problems)));
     }));
-  }
-
-  private static Event.Rules rules(Row r) {
-    return new Event.Rules(r.getInteger("team_min"), r.getInteger("team_max"), r.getInteger("teams_per_person"),
-        r.getBoolean("pitches_need_approval"), r.getBoolean("join_by_request"));
   }
 
   private static Future<Void> checkTeams(SqlConnection tx, long eventId, Event.Rules rules, Map<String, String> problems) {

@@ -1,5 +1,7 @@
 package app.shipyard.event;
 
+import app.shipyard.db.Retry;
+import app.shipyard.event.EventLocks.Hold;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -31,7 +33,6 @@ public final class EventRepository {
       "INSERT INTO event_locations (event_id, location_id) SELECT $1, unnest($2::int[])";
   private static final String UNKNOWN_LOCATIONS =
       "SELECT count(*) FROM unnest($1::int[]) AS wanted(id) WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.id = wanted.id)";
-  private static final String LOCK_PHASE = "SELECT phase FROM events WHERE id = $1 FOR UPDATE";
   private static final String SET_PHASE = "UPDATE events SET phase = $2 WHERE id = $1";
   private static final String RECORD_CHANGE =
       "INSERT INTO event_phase_changes (event_id, from_phase, to_phase, changed_by) VALUES ($1, $2, $3, $4)";
@@ -80,13 +81,14 @@ public final class EventRepository {
             : Future.failedFuture(AppError.invalid("locationIds", "contains an id that is not a known location")));
   }
 
-  /** Moves the event to {@code target}, checked against the phase it is in now (row-locked), and records who did it. */
+  /**
+   * Moves the event to {@code target}, checked against the phase it is in now, and records who did it. The event is
+   * locked exclusively (see {@link EventLocks}), so the move waits for the team changes under way, and later ones see
+   * the new phase.
+   */
   public Future<Void> changePhase(long eventId, Phase target, long by) {
-    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_PHASE).execute(Tuple.of(eventId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(AppError.notFound("That event"));
-      }
-      Phase current = Phase.parse(rows.iterator().next().getString("phase")).orElseThrow();
+    return Retry.transaction(pool, tx -> EventLocks.lockEvent(tx, eventId, Hold.EXCLUSIVE).compose(event -> {
+      Phase current = event.phase();
       Optional<String> refusal = current.refusalToMoveTo(target);
       if (refusal.isPresent()) {
         return Future.failedFuture(AppError.conflict(refusal.get()));

@@ -1,5 +1,6 @@
 /**
  * Events and what organisers do with them: create and edit an event, move it through its phases, keep its schedule
- * (also exported as iCalendar), and see who takes part and where the event stands (the dashboard).
+ * (also exported as iCalendar), and see who takes part and where the event stands (the dashboard). The event is the
+ * root of the one lock order every write inside it follows ({@link app.shipyard.event.EventLocks}).
  */
 package app.shipyard.event;

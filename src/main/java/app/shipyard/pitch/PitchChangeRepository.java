@@ -1,5 +1,7 @@
 package app.shipyard.pitch;
 
+import app.shipyard.db.Retry;
+import app.shipyard.event.EventLocks.LockedPitch;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -12,7 +14,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Changes to a pitch that leave a trace: edits (the previous version kept as a revision), approval, hiding by
- * organisers and a lab project's stage changes. Each runs in one transaction behind {@link PitchGuard}.
+ * organisers and a lab project's stage changes. Each runs in one transaction behind {@link PitchGuard}, retried
+ * when the database rolls it back for a deadlock or serialization failure.
  */
 public final class PitchChangeRepository {
 
@@ -37,6 +40,7 @@ public final class PitchChangeRepository {
       SELECT r.*, pe.display_name FROM pitch_revisions r JOIN people pe ON pe.id = r.edited_by
        WHERE r.pitch_id = $1 ORDER BY r.edited_at DESC, r.id DESC
       """;
+  private static final String TEAM_SIZE = "SELECT count(*) AS n FROM team_members WHERE pitch_id = $1";
   private static final String APPROVE = "UPDATE pitches SET approved = true WHERE id = $1";
   private static final String HIDE =
       "UPDATE pitches SET hidden_reason = $2, hidden_by = $3, hidden_at = now() WHERE id = $1";
@@ -63,17 +67,22 @@ public final class PitchChangeRepository {
    */
   public Future<Void> edit(long pitchId, Audience who, PitchDetails d) {
     return change(pitchId, who, (tx, pitch) -> {
-      pitch.requireManagedBy(who, "edit it");
+      PitchGuard.requireManagedBy(pitch, who, "edit it");
       PitchRules.editRefusal(pitch.phase()).ifPresent(reason -> {
         throw AppError.conflict(reason);
       });
-      if (d.capacity() > pitch.teamMax()) {
-        throw AppError.invalid("capacity", "must be at most " + pitch.teamMax() + ", this event's team size limit");
+      int teamMax = pitch.event().rules().teamMax();
+      if (d.capacity() > teamMax) {
+        throw AppError.invalid("capacity", "must be at most " + teamMax + ", this event's team size limit");
       }
-      if (d.capacity() < pitch.teamSize()) {
-        throw AppError.invalid("capacity", "must be at least " + pitch.teamSize() + ", the team's current size");
-      }
-      return PitchRepository.checkLocations(tx, pitch.eventId(), d.locationIds())
+      return tx.preparedQuery(TEAM_SIZE).execute(Tuple.of(pitchId))
+          .compose(size -> {
+            long teamSize = size.iterator().next().getLong("n");
+            if (d.capacity() < teamSize) {
+              throw AppError.invalid("capacity", "must be at least " + teamSize + ", the team's current size");
+            }
+            return PitchRepository.checkLocations(tx, pitch.eventId(), d.locationIds());
+          })
           .compose(ok -> tx.preparedQuery(KEEP_REVISION).execute(Tuple.of(pitchId, who.personId())))
           .compose(kept -> tx.preparedQuery(UPDATE).execute(Tuple.tuple().addLong(pitchId).addString(d.title())
               .addString(d.summary()).addString(d.problem()).addString(d.idea()).addInteger(d.capacity())
@@ -117,8 +126,8 @@ public final class PitchChangeRepository {
   /** The captain or an organiser moves a lab project to another stage, recorded with an optional note. */
   public Future<Void> changeStage(long pitchId, Audience who, Stage to, String note) {
     return change(pitchId, who, (tx, pitch) -> {
-      pitch.requireManagedBy(who, "change its stage");
-      PitchRules.stageRefusal(pitch.eventKind(), pitch.phase()).ifPresent(reason -> {
+      PitchGuard.requireManagedBy(pitch, who, "change its stage");
+      PitchRules.stageRefusal(pitch.event().kind(), pitch.phase()).ifPresent(reason -> {
         throw AppError.conflict(reason);
       });
       if (pitch.stage().equals(to.key())) {
@@ -141,11 +150,11 @@ public final class PitchChangeRepository {
   }
 
   private Future<Void> change(long pitchId, Audience who, Step step) {
-    return pool.withTransaction(tx -> PitchGuard.forChange(tx, pitchId, who).compose(pitch -> step.apply(tx, pitch)));
+    return Retry.transaction(pool, tx -> PitchGuard.forChange(tx, pitchId, who).compose(pitch -> step.apply(tx, pitch)));
   }
 
   private interface Step {
-    Future<Void> apply(SqlConnection tx, PitchGuard.Locked pitch);
+    Future<Void> apply(SqlConnection tx, LockedPitch pitch);
   }
 
   /** The pitch as it was before an edit, and who made that edit when. */

@@ -1,9 +1,11 @@
 package app.shipyard.pitch;
 
-import app.shipyard.identity.Location;
 import app.shipyard.account.Skills;
-import app.shipyard.event.Phase;
-import app.shipyard.team.Membership;
+import app.shipyard.db.Retry;
+import app.shipyard.event.EventLocks;
+import app.shipyard.event.EventLocks.Hold;
+import app.shipyard.event.EventLocks.LockedPitch;
+import app.shipyard.identity.Location;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -18,8 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Pitches. The author becomes captain through {@link Membership}, which also owns joining and leaving (see
- * {@code team/TeamRepository}).
+ * Pitches. The author becomes captain through the {@link CaptainEnrolment} the team feature supplies (joining and
+ * leaving are the team's, see {@code team/TeamRepository}).
  */
 public final class PitchRepository {
 
@@ -70,13 +72,13 @@ public final class PitchRepository {
       """;
   private static final String LINK_LOCATIONS =
       "INSERT INTO pitch_locations (pitch_id, location_id) SELECT $1, unnest($2::int[])";
-  private static final String PHASE_OF_EVENT =
-      "SELECT phase, team_max, pitches_need_approval FROM events WHERE id = $1 FOR SHARE";
 
   private final Pool pool;
+  private final CaptainEnrolment captains;
 
-  public PitchRepository(Pool pool) {
+  public PitchRepository(Pool pool, CaptainEnrolment captains) {
     this.pool = pool;
+    this.captains = captains;
   }
 
   /** The event's pitches everyone may see, newest first. */
@@ -125,29 +127,26 @@ public final class PitchRepository {
    * the event's pitches need approval, it starts unapproved.
    */
   public Future<Long> create(long eventId, long captainId, PitchDetails p) {
-    return pool.withTransaction(tx -> tx.preparedQuery(PHASE_OF_EVENT).execute(Tuple.of(eventId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(AppError.notFound("That event"));
-      }
-      Row event = rows.iterator().next();
-      Phase phase = Phase.parse(event.getString("phase")).orElseThrow();
-      if (!phase.pitchesOpen()) {
+    return Retry.transaction(pool, tx -> EventLocks.lockEvent(tx, eventId, Hold.SHARED).compose(event -> {
+      if (!event.phase().pitchesOpen()) {
         return Future.failedFuture(AppError.conflict("Pitches can only be made while the event is in Pitching or "
-            + "Team forming; it is in " + phase.label() + "."));
+            + "Team forming; it is in " + event.phase().label() + "."));
       }
-      int teamMax = event.getInteger("team_max");
+      int teamMax = event.rules().teamMax();
       if (p.capacity() > teamMax) {
         return Future.failedFuture(AppError.invalid("capacity", "must be at most " + teamMax + ", this event's team size limit"));
       }
-      boolean approved = !event.getBoolean("pitches_need_approval");
+      boolean approved = !event.rules().pitchesNeedApproval();
       return checkLocations(tx, eventId, p.locationIds())
           .compose(ok -> tx.preparedQuery(INSERT).execute(Tuple.tuple().addLong(eventId).addLong(captainId)
               .addString(p.title()).addString(p.summary()).addString(p.problem()).addString(p.idea())
               .addInteger(p.capacity()).addArrayOfString(p.tags().toArray(String[]::new))
               .addArrayOfString(p.links().toArray(String[]::new)).addBoolean(p.remoteOk()).addBoolean(approved)))
           .map(r -> r.iterator().next().getLong("id"))
+          // The new row is this transaction's alone until it commits: it needs no lock of its own.
           .compose(id -> linkLists(tx, id, p)
-              .compose(d -> Membership.add(tx, id, eventId, captainId, p.capacity(), true))
+              .compose(d -> captains.enrol(tx, new LockedPitch(event, id, captainId, p.capacity(), approved, false,
+                  Stage.IDEA.key())))
               .map(id));
     }));
   }

@@ -1,5 +1,6 @@
 package app.shipyard.pitch;
 
+import app.shipyard.db.Retry;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -44,7 +45,7 @@ public final class PitchTalkRepository {
 
   /** Marks or unmarks {@code who}'s interest; doing it twice changes nothing. */
   public Future<Void> markInterest(long pitchId, Audience who, boolean interested) {
-    return pool.withTransaction(tx -> PitchGuard.forTalk(tx, pitchId, who).compose(pitch -> {
+    return Retry.transaction(pool, tx -> PitchGuard.forTalk(tx, pitchId, who).compose(pitch -> {
       PitchRules.talkRefusal(pitch.phase()).ifPresent(reason -> {
         throw AppError.conflict(reason);
       });
@@ -58,7 +59,7 @@ public final class PitchTalkRepository {
   }
 
   public Future<Comment> comment(long pitchId, Audience who, String body) {
-    return pool.withTransaction(tx -> PitchGuard.forTalk(tx, pitchId, who).compose(pitch -> {
+    return Retry.transaction(pool, tx -> PitchGuard.forTalk(tx, pitchId, who).compose(pitch -> {
       PitchRules.talkRefusal(pitch.phase()).ifPresent(reason -> {
         throw AppError.conflict(reason + " Comments are closed.");
       });
@@ -68,7 +69,7 @@ public final class PitchTalkRepository {
 
   /** Authors delete their own comments, organisers any; not in an archived event. */
   public Future<Void> deleteComment(long pitchId, long commentId, Audience who) {
-    return pool.withTransaction(tx -> PitchGuard.forTalk(tx, pitchId, who).compose(pitch -> {
+    return Retry.transaction(pool, tx -> PitchGuard.forTalk(tx, pitchId, who).compose(pitch -> {
       PitchRules.talkRefusal(pitch.phase()).ifPresent(reason -> {
         throw AppError.conflict(reason + " Comments can no longer be deleted.");
       });

@@ -1,5 +1,6 @@
 package app.shipyard.team;
 
+import app.shipyard.db.Retry;
 import app.shipyard.identity.Person;
 import app.shipyard.team.Membership.Joiner;
 import app.shipyard.web.AppError;
@@ -14,7 +15,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Join requests: the captain (or an organiser) approves or declines, the requester may withdraw. Approval adds
- * the person under the same locks and rules as a direct join, so it is refused when the team filled up meanwhile.
+ * the person under the same locks and rules as a direct join, so it is refused when the team filled up meanwhile; the
+ * request row is locked after the pitch and before the person's participation row (see
+ * {@code event/EventLocks}).
  */
 public final class JoinRequestRepository {
 
@@ -24,7 +27,7 @@ public final class JoinRequestRepository {
         FROM join_requests r JOIN people pe ON pe.id = r.person_id LEFT JOIN locations l ON l.id = pe.location_id
       """;
   private static final String PITCH_OF = "SELECT pitch_id FROM join_requests WHERE id = $1";
-  private static final String LOCK_REQUEST = "SELECT person_id, status FROM join_requests WHERE id = $1 FOR UPDATE";
+  private static final String LOCK_REQUEST = "SELECT person_id, status FROM join_requests WHERE id = $1 FOR NO KEY UPDATE";
   private static final String DECIDE = """
       UPDATE join_requests SET status = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND status = 'pending'
       """;
@@ -57,7 +60,7 @@ public final class JoinRequestRepository {
 
   /** The pitch's captain or an organiser approves (adding the person to the team) or declines a pending request. */
   public Future<Void> decide(long requestId, Person by, boolean approve) {
-    return pool.withTransaction(tx -> tx.preparedQuery(PITCH_OF).execute(Tuple.of(requestId)).compose(rows -> {
+    return Retry.transaction(pool, tx -> tx.preparedQuery(PITCH_OF).execute(Tuple.of(requestId)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.failedFuture(AppError.notFound("That join request"));
       }
@@ -73,8 +76,8 @@ public final class JoinRequestRepository {
           return Future.failedFuture(AppError.conflict("This request was already " + status + "."));
         }
         Future<Void> admitted = approve
-            ? pitch.openForJoining().compose(p -> Membership.add(tx, p.id(), p.eventId(), request.getLong("person_id"),
-                p.capacity(), false, Joiner.OTHER))
+            ? Membership.openForJoining(pitch)
+                .compose(p -> Membership.add(tx, p, request.getLong("person_id"), false, Joiner.OTHER))
             : Future.succeededFuture();
         return admitted.compose(d -> tx.preparedQuery(DECIDE)
             .execute(Tuple.of(requestId, approve ? "approved" : "declined", by.id())).mapEmpty());
@@ -84,7 +87,7 @@ public final class JoinRequestRepository {
 
   /** The requester takes back their own pending request. */
   public Future<Void> withdraw(long requestId, long personId) {
-    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_REQUEST).execute(Tuple.of(requestId)).compose(rows -> {
+    return Retry.transaction(pool, tx -> tx.preparedQuery(LOCK_REQUEST).execute(Tuple.of(requestId)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.failedFuture(AppError.notFound("That join request"));
       }

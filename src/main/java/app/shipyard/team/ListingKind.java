@@ -1,5 +1,6 @@
 package app.shipyard.team;
 
+import app.shipyard.event.EventLocks;
 import app.shipyard.event.Phase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
@@ -37,7 +38,7 @@ public record ListingKind<T extends ListedPerson>(String table, String skillTabl
   public static final ListingKind<Mentor> MENTORS = new ListingKind<>("mentors", "mentor_skills", "note",
       phase -> phase != Phase.RESULTS && phase != Phase.ARCHIVED,
       phase -> "Mentors can offer help until the event reaches Results; it is in " + phase.label() + ".",
-      Membership::ensureParticipant,
+      EventLocks::ensureParticipant,
       "Your mentor listing", Mentor::new);
 
   /** Checks and records that the person may list themselves; fails with the refusal otherwise. */

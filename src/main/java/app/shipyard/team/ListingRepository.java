@@ -1,7 +1,10 @@
 package app.shipyard.team;
 
 import app.shipyard.account.Skills;
-import app.shipyard.event.Phase;
+import app.shipyard.db.Retry;
+import app.shipyard.event.EventLocks;
+import app.shipyard.event.EventLocks.Hold;
+import app.shipyard.event.EventLocks.LockedEvent;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -29,7 +32,6 @@ public final class ListingRepository<T extends ListedPerson> {
       """;
   private static final String LIST = SELECT + " ORDER BY li.created_at, li.person_id";
   private static final String FIND = SELECT + " AND li.person_id = $2";
-  private static final String PHASE = "SELECT phase FROM events WHERE id = $1";
   private static final String UPSERT = """
       INSERT INTO {listing} (event_id, person_id, {text}) VALUES ($1, $2, $3)
       ON CONFLICT (event_id, person_id) DO UPDATE SET {text} = EXCLUDED.{text}
@@ -83,12 +85,13 @@ public final class ListingRepository<T extends ListedPerson> {
   }
 
   /**
-   * Lists the person, or updates their listing, in the phases the kind allows and once the kind admits them.
-   * Skills default to the person's profile skills when none are given; new names join the shared vocabulary.
+   * Lists the person, or updates their listing, in the phases the kind allows and once the kind admits them; the
+   * event stays locked (shared) meanwhile, so its phase cannot move. Skills default to the person's profile skills
+   * when none are given; new names join the shared vocabulary.
    */
   public Future<T> save(long eventId, long personId, List<String> skills, String text) {
     String[] names = skills.toArray(String[]::new);
-    return pool.withTransaction(tx -> phase(tx, eventId)
+    return Retry.transaction(pool, tx -> EventLocks.lockEvent(tx, eventId, Hold.SHARED).map(LockedEvent::phase)
         .compose(phase -> kind.openIn().test(phase) ? kind.admit().admit(tx, eventId, personId)
             : Future.<Void>failedFuture(AppError.conflict(kind.closed().apply(phase))))
         .compose(d -> tx.preparedQuery(upsert).execute(Tuple.of(eventId, personId, text)))
@@ -101,12 +104,6 @@ public final class ListingRepository<T extends ListedPerson> {
   public Future<Void> remove(long eventId, long personId) {
     return pool.preparedQuery(remove).execute(Tuple.of(eventId, personId)).compose(rows -> rows.rowCount() == 1
         ? Future.<Void>succeededFuture() : Future.failedFuture(AppError.notFound(kind.notListed())));
-  }
-
-  private static Future<Phase> phase(SqlConnection tx, long eventId) {
-    return tx.preparedQuery(PHASE).execute(Tuple.of(eventId)).compose(rows -> rows.size() == 0
-        ? Future.failedFuture(AppError.notFound("That event"))
-        : Future.succeededFuture(Phase.parse(rows.iterator().next().getString("phase")).orElseThrow()));
   }
 
   private Future<Void> linkSkills(SqlConnection tx, long eventId, long personId, String[] names) {

@@ -1,8 +1,10 @@
 package app.shipyard.team;
 
+import app.shipyard.event.EventLocks;
+import app.shipyard.event.EventLocks.Hold;
+import app.shipyard.event.EventLocks.LockedPitch;
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
-import app.shipyard.event.Phase;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -10,24 +12,15 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * The rules of team membership, applied inside the caller's transaction. Locks are always taken in the same order
- * (pitch row, then the person's {@code event_participants} row), so concurrent joins, approvals, placements and
- * free-agent listings are settled by the database without deadlocks.
+ * The rules of team membership, applied inside the caller's transaction. Locks are taken through {@link EventLocks}
+ * in its one order (the event shared, the pitch, the person's participation row), so concurrent joins, approvals,
+ * placements, free-agent listings, event edits and phase moves are settled by the database without deadlocks, and no
+ * team changes in a phase that forbids it.
  */
 public final class Membership {
 
-  private static final String LOCK_PITCH = """
-      SELECT p.id, p.event_id, p.captain_id, p.capacity, p.approved, e.phase, e.join_by_request
-        FROM pitches p JOIN events e ON e.id = p.event_id
-       WHERE p.id = $1 AND p.hidden_reason IS NULL FOR UPDATE OF p
-      """;
-  private static final String ENSURE_PARTICIPANT =
-      "INSERT INTO event_participants (event_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-  private static final String LOCK_PARTICIPANT =
-      "SELECT 1 FROM event_participants WHERE event_id = $1 AND person_id = $2 FOR UPDATE";
   private static final String TEAM_COUNT =
       "SELECT count(*) AS n FROM team_members WHERE event_id = $1 AND person_id = $2";
-  private static final String TEAMS_PER_PERSON = "SELECT teams_per_person FROM events WHERE id = $1";
   private static final String COUNTS = """
       SELECT (SELECT count(*) FROM team_members WHERE pitch_id = $1) AS team_size,
              (SELECT count(*) FROM team_members WHERE event_id = $2 AND person_id = $3) AS my_teams,
@@ -42,79 +35,57 @@ public final class Membership {
 
   private Membership() {}
 
-  /** A pitch row locked for this transaction, with what the membership rules need. */
-  public record LockedPitch(long id, long eventId, long captainId, int capacity, boolean approved, Phase phase,
-                            boolean joinByRequest) {
-
-    /** Fails unless the event's phase still lets people change teams. */
-    public Future<LockedPitch> teamsUnlocked() {
-      return phase.teamsOpen() ? Future.succeededFuture(this)
-          : Future.failedFuture(AppError.conflict("Teams are locked while the event is in " + phase.label() + "."));
-    }
-
-    /** Fails unless people may join: teams unlocked and the pitch approved. */
-    public Future<LockedPitch> openForJoining() {
-      if (!phase.teamsOpen()) {
-        return teamsUnlocked();
-      }
-      if (!approved) {
-        return Future.failedFuture(AppError.conflict("This pitch is waiting for an organiser's approval; "
-            + "its team opens once it is approved."));
-      }
-      return Future.succeededFuture(this);
-    }
-  }
-
-  /** Locks the pitch row (FOR UPDATE); a missing or hidden pitch is "not found". */
+  /** Locks the pitch for a change of its team (its event shared first); a missing or hidden pitch is "not found". */
   public static Future<LockedPitch> lockPitch(SqlConnection tx, long pitchId) {
-    return tx.preparedQuery(LOCK_PITCH).execute(Tuple.of(pitchId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(AppError.notFound("That pitch"));
-      }
-      Row r = rows.iterator().next();
-      return Future.succeededFuture(new LockedPitch(r.getLong("id"), r.getLong("event_id"), r.getLong("captain_id"),
-          r.getInteger("capacity"), r.getBoolean("approved"), Phase.parse(r.getString("phase")).orElseThrow(),
-          r.getBoolean("join_by_request")));
-    });
+    return EventLocks.lockPitch(tx, pitchId, Hold.EXCLUSIVE).compose(p -> p.hidden()
+        ? Future.failedFuture(AppError.notFound("That pitch")) : Future.succeededFuture(p));
   }
 
-  /** Makes the person a participant of the event, if not yet. */
-  public static Future<Void> ensureParticipant(SqlConnection tx, long eventId, long personId) {
-    return tx.preparedQuery(ENSURE_PARTICIPANT).execute(Tuple.of(eventId, personId)).mapEmpty();
+  /** Fails unless the event's phase still lets people change teams. */
+  public static Future<LockedPitch> teamsUnlocked(LockedPitch pitch) {
+    return pitch.phase().teamsOpen() ? Future.succeededFuture(pitch) : Future.failedFuture(
+        AppError.conflict("Teams are locked while the event is in " + pitch.phase().label() + "."));
   }
 
-  /** Makes the person a participant of the event (if not yet) and locks their participation row. */
-  public static Future<Void> lockParticipant(SqlConnection tx, long eventId, long personId) {
-    return ensureParticipant(tx, eventId, personId)
-        .compose(d -> tx.preparedQuery(LOCK_PARTICIPANT).execute(Tuple.of(eventId, personId))).mapEmpty();
+  /** Fails unless people may join: teams unlocked and the pitch approved. */
+  public static Future<LockedPitch> openForJoining(LockedPitch pitch) {
+    if (!pitch.phase().teamsOpen()) {
+      return teamsUnlocked(pitch);
+    }
+    if (!pitch.approved()) {
+      return Future.failedFuture(AppError.conflict("This pitch is waiting for an organiser's approval; "
+          + "its team opens once it is approved."));
+    }
+    return Future.succeededFuture(pitch);
   }
 
   /**
    * Locks the person's participation row, then fails with the refusal (a conflict) when they are on a team in the
-   * event; holding the lock joining takes, nobody joins a team meanwhile.
+   * event; holding the lock joining takes, nobody joins a team meanwhile. The caller holds the event lock.
    */
   public static Future<Void> lockWithoutTeam(SqlConnection tx, long eventId, long personId, String refusal) {
-    return lockParticipant(tx, eventId, personId)
+    return EventLocks.lockParticipant(tx, eventId, personId)
         .compose(d -> tx.preparedQuery(TEAM_COUNT).execute(Tuple.of(eventId, personId)))
         .compose(count -> count.iterator().next().getLong("n") > 0
             ? Future.failedFuture(AppError.conflict(refusal)) : Future.succeededFuture());
   }
 
-  /** Adds the signed-in person to a team (the caller holds the pitch row lock). */
-  public static Future<Void> add(SqlConnection tx, long pitchId, long eventId, long personId, int capacity,
-                                 boolean captain) {
-    return add(tx, pitchId, eventId, personId, capacity, captain, Joiner.SELF);
+  /**
+   * Makes a new pitch's author its captain and first member, under the same rules as any join (the pitch feature's
+   * {@code CaptainEnrolment}).
+   */
+  public static Future<Void> enrolCaptain(SqlConnection tx, LockedPitch pitch) {
+    return add(tx, pitch, pitch.captainId(), true, Joiner.SELF);
   }
 
   /**
-   * Adds a person to a team, refusing as {@link #mayJoin} does. Joining a team ends the person's free-agent listing
-   * in the same transaction.
+   * Adds a person to the locked pitch's team, refusing as {@link #mayJoin} does. Joining a team ends the person's
+   * free-agent listing in the same transaction.
    */
-  public static Future<Void> add(SqlConnection tx, long pitchId, long eventId, long personId, int capacity,
-                                 boolean captain, Joiner joiner) {
-    return mayJoin(tx, pitchId, eventId, personId, capacity, joiner)
-        .compose(ok -> tx.preparedQuery(ADD_MEMBER).execute(Tuple.of(pitchId, personId, eventId, captain)))
-        .compose(added -> tx.preparedQuery(END_FREE_AGENCY).execute(Tuple.of(eventId, personId)))
+  public static Future<Void> add(SqlConnection tx, LockedPitch pitch, long personId, boolean captain, Joiner joiner) {
+    return mayJoin(tx, pitch, personId, joiner)
+        .compose(ok -> tx.preparedQuery(ADD_MEMBER).execute(Tuple.of(pitch.id(), personId, pitch.eventId(), captain)))
+        .compose(added -> tx.preparedQuery(END_FREE_AGENCY).execute(Tuple.of(pitch.eventId(), personId)))
         .mapEmpty();
   }
 
@@ -122,31 +93,28 @@ public final class Membership {
    * Locks the person's participation row, then fails when they are already on the team, already on as many teams
    * as the event allows, or the team is full (the caller holds the pitch row lock).
    */
-  public static Future<Void> mayJoin(SqlConnection tx, long pitchId, long eventId, long personId, int capacity,
-                                     Joiner joiner) {
+  public static Future<Void> mayJoin(SqlConnection tx, LockedPitch pitch, long personId, Joiner joiner) {
     boolean self = joiner == Joiner.SELF;
-    return lockParticipant(tx, eventId, personId)
-        .compose(d -> tx.preparedQuery(TEAMS_PER_PERSON).execute(Tuple.of(eventId)))
-        .compose(limitRows -> {
-          int teamsPerPerson = limitRows.iterator().next().getInteger("teams_per_person");
-          return tx.preparedQuery(COUNTS).execute(Tuple.of(pitchId, eventId, personId)).compose(counts -> {
-            Row c = counts.iterator().next();
-            if (c.getBoolean("already")) {
-              return Future.failedFuture(AppError.conflict(self ? "You are already on this team."
-                  : "That person is already on this team."));
-            }
-            if (c.getLong("my_teams") >= teamsPerPerson) {
-              return Future.failedFuture(AppError.conflict(teamsPerPerson == 1
-                  ? (self ? "You are already on a team in this event; leave it first."
-                      : "That person is already on a team in this event.")
-                  : (self ? "You are" : "That person is") + " already on " + teamsPerPerson
-                      + " teams, the most this event allows."));
-            }
-            if (c.getLong("team_size") >= capacity) {
-              return Future.failedFuture(AppError.conflict("This team is full."));
-            }
-            return Future.succeededFuture();
-          });
+    int teamsPerPerson = pitch.event().rules().teamsPerPerson();
+    return EventLocks.lockParticipant(tx, pitch.eventId(), personId)
+        .compose(d -> tx.preparedQuery(COUNTS).execute(Tuple.of(pitch.id(), pitch.eventId(), personId)))
+        .compose(counts -> {
+          Row c = counts.iterator().next();
+          if (c.getBoolean("already")) {
+            return Future.failedFuture(AppError.conflict(self ? "You are already on this team."
+                : "That person is already on this team."));
+          }
+          if (c.getLong("my_teams") >= teamsPerPerson) {
+            return Future.failedFuture(AppError.conflict(teamsPerPerson == 1
+                ? (self ? "You are already on a team in this event; leave it first."
+                    : "That person is already on a team in this event.")
+                : (self ? "You are" : "That person is") + " already on " + teamsPerPerson
+                    + " teams, the most this event allows."));
+          }
+          if (c.getLong("team_size") >= pitch.capacity()) {
+            return Future.failedFuture(AppError.conflict("This team is full."));
+          }
+          return Future.succeededFuture();
         });
   }
 

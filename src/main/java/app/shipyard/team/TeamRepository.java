@@ -1,6 +1,8 @@
 package app.shipyard.team;
 
+import app.shipyard.db.Retry;
 import app.shipyard.db.SqlErrors;
+import app.shipyard.event.EventLocks;
 import app.shipyard.team.Membership.Joiner;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Teams: who is on which, joining (directly or by request), leaving, handing over captaincy and placing free
- * agents. Every change runs in one transaction under the pitch row lock (see {@link Membership}).
+ * agents. Every change runs in one transaction under the locks of {@link EventLocks}, taken through
+ * {@link Membership}: the event shared, then the pitch, then the person's participation row.
  */
 public final class TeamRepository {
 
@@ -80,19 +83,20 @@ public final class TeamRepository {
    * @return the new request's id, or empty when the person joined directly
    */
   public Future<Optional<Long>> joinOrRequest(long pitchId, long personId, String message) {
-    return pool.withTransaction(tx -> Membership.lockPitch(tx, pitchId).compose(p -> p.openForJoining()).compose(p -> {
-      if (!p.joinByRequest()) {
-        return Membership.add(tx, p.id(), p.eventId(), personId, p.capacity(), false).map(Optional.<Long>empty());
-      }
-      return Membership.mayJoin(tx, p.id(), p.eventId(), personId, p.capacity(), Joiner.SELF)
-          .compose(ok -> tx.preparedQuery(INSERT_REQUEST).execute(Tuple.of(p.id(), personId, p.eventId(), message)))
-          .map(rows -> Optional.of(rows.iterator().next().getLong("id")));
-    })).recover(failure -> Future.failedFuture(SqlErrors.isConstraint(failure, ONE_PENDING_REQUEST)
-        ? AppError.conflict("You already asked to join this team; the captain has not decided yet.") : failure));
+    return Retry.transaction(pool, tx -> Membership.lockPitch(tx, pitchId).compose(Membership::openForJoining)
+        .compose(p -> {
+          if (!p.event().rules().joinByRequest()) {
+            return Membership.add(tx, p, personId, false, Joiner.SELF).map(Optional.<Long>empty());
+          }
+          return Membership.mayJoin(tx, p, personId, Joiner.SELF)
+              .compose(ok -> tx.preparedQuery(INSERT_REQUEST).execute(Tuple.of(p.id(), personId, p.eventId(), message)))
+              .map(rows -> Optional.of(rows.iterator().next().getLong("id")));
+        })).recover(failure -> Future.failedFuture(SqlErrors.isConstraint(failure, ONE_PENDING_REQUEST)
+            ? AppError.conflict("You already asked to join this team; the captain has not decided yet.") : failure));
   }
 
   public Future<Void> leave(long pitchId, long personId) {
-    return pool.withTransaction(tx -> Membership.lockPitch(tx, pitchId).compose(p -> p.teamsUnlocked())
+    return Retry.transaction(pool, tx -> Membership.lockPitch(tx, pitchId).compose(Membership::teamsUnlocked)
         .compose(p -> tx.preparedQuery(REMOVE_MEMBER).execute(Tuple.of(pitchId, personId)))
         .compose(removed -> removed.rowCount() == 1 ? Future.<Void>succeededFuture()
             : Future.failedFuture(AppError.conflict(
@@ -101,11 +105,11 @@ public final class TeamRepository {
 
   /** The captain hands captaincy to a current member; pitch and team change together under the pitch lock. */
   public Future<Void> handOver(long pitchId, long captainId, long newCaptainId) {
-    return pool.withTransaction(tx -> Membership.lockPitch(tx, pitchId).compose(p -> {
+    return Retry.transaction(pool, tx -> Membership.lockPitch(tx, pitchId).compose(p -> {
       if (p.captainId() != captainId) {
         return Future.failedFuture(AppError.forbidden("Only the team's captain can hand over captaincy."));
       }
-      return p.teamsUnlocked();
+      return Membership.teamsUnlocked(p);
     }).compose(p -> {
       if (newCaptainId == captainId) {
         return Future.failedFuture(AppError.conflict("You are already the captain."));
@@ -124,14 +128,14 @@ public final class TeamRepository {
    * as a free agent, so a suggestion that went stale is refused rather than forced.
    */
   public Future<Void> place(long eventId, long pitchId, long personId) {
-    return pool.withTransaction(tx -> Membership.lockPitch(tx, pitchId).compose(p -> p.eventId() != eventId
+    return Retry.transaction(pool, tx -> Membership.lockPitch(tx, pitchId).compose(p -> p.eventId() != eventId
             ? Future.failedFuture(AppError.conflict("That team is not part of this event."))
-            : p.openForJoining())
-        .compose(p -> Membership.lockParticipant(tx, eventId, personId)
+            : Membership.openForJoining(p))
+        .compose(p -> EventLocks.lockParticipant(tx, eventId, personId)
             .compose(d -> tx.preparedQuery(IS_FREE_AGENT).execute(Tuple.of(eventId, personId)))
             .compose(listed -> listed.size() == 0
                 ? Future.<Void>failedFuture(AppError.conflict("That person is no longer listed as a free agent."))
-                : Membership.add(tx, pitchId, eventId, personId, p.capacity(), false, Joiner.OTHER))));
+                : Membership.add(tx, p, personId, false, Joiner.OTHER))));
   }
 
   /** Display names of people and titles of pitches, by id, for reports that mention them. */

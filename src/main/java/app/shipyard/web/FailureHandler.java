@@ -95,6 +95,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (SqlErrors.is(failure, SqlErrors.UNIQUE_VIOLATION)) {
       return new Problem(409, "That already exists.", Map.of());
     }
+    if (SqlErrors.isContention(failure)) {
+      // Still a deadlock or serialization failure after the retries: the transaction was rolled back whole.
+      return new Problem(503, "Shipyard is busy right now and saved nothing; please try again.", Map.of());
+    }
     if (failure == null) {
       return fromStatus(ctx.statusCode() > 0 ? ctx.statusCode() : 500);
     }
