@@ -16,6 +16,7 @@ import app.shipyard.db.EmbeddedPostgres;
 import app.shipyard.sample.SampleCompany;
 import app.shipyard.event.DashboardRepository;
 import app.shipyard.event.DashboardRoutes;
+import app.shipyard.event.DraftEvents;
 import app.shipyard.event.EventCalendar;
 import app.shipyard.event.EventEdits;
 import app.shipyard.event.EventPhaseRoutes;
@@ -34,6 +35,7 @@ import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchRoutes;
 import app.shipyard.pitch.PitchTalkRepository;
 import app.shipyard.pitch.PitchTalkRoutes;
+import app.shipyard.pitch.PitchVisibility;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
@@ -43,6 +45,7 @@ import app.shipyard.web.Csrf;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HomeRoutes;
 import app.shipyard.web.HttpVerticle;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Views;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -134,14 +137,18 @@ public final class Shipyard {
           PitchTalkRepository pitchTalk = new PitchTalkRepository(pool);
           SignInAttempts attempts = new SignInAttempts(pool, config.signInLimits());
           SignInService signIn = new SignInService(people, hasher, attempts, tokens);
+          Idempotency idempotency = new Idempotency(pool);
           Future<?> demo = sampleData ? new SampleCompany(pool, people, hasher).loadIfEmpty()
               : Future.succeededFuture();
           List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-          return demo.compose(d -> attempts.forgetOld()).compose(d -> vertx.deployVerticle(() -> {
+          Future<?> tidy = demo.compose(d -> attempts.forgetOld()).compose(d -> idempotency.keepTidy(vertx));
+          return tidy.compose(d -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
                 List.of(new Authenticator(tokens, people, config.secureCookies()),
-                    new Csrf(vertx, config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
-                List.of(new HealthRoutes(pool), new HomeRoutes(views),
+                    new Csrf(config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
+                // Who-sees-what guards first: they cover every route registered after them under their paths.
+                List.of(new DraftEvents(events), new PitchVisibility(pitches),
+                    new HealthRoutes(pool), new HomeRoutes(views),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference, views),
                     new PortfolioRoutes(new PortfolioRepository(pool), people, views),
@@ -149,12 +156,12 @@ public final class Shipyard {
                     new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
                     new EventPhaseRoutes(events), new ScheduleRoutes(events, schedule),
                     new ParticipantRoutes(events, participants, reference, views), new DashboardRoutes(dashboards, views),
-                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events, views),
+                    new PitchRoutes(pitches, pitchChanges, pitchTalk, events, views, idempotency),
                     new PitchListRoutes(pitches, events, views),
                     new PitchEditRoutes(pitches, pitchChanges, events, views),
                     new PitchModerationRoutes(pitches, pitchChanges),
-                    new PitchTalkRoutes(pitches, pitchTalk),
-                    TeamFeatures.routes(pool, pitches, events, views)),
+                    new PitchTalkRoutes(pitches, pitchTalk, idempotency),
+                    TeamFeatures.routes(pool, pitches, events, views, idempotency)),
                 new FailureHandler(new Answers(views)), new Answers(views));
             servers.add(server);
             return server;

@@ -7,6 +7,8 @@ import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
 import app.shipyard.event.Times;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
 import app.shipyard.web.Responses;
@@ -29,21 +31,23 @@ public final class PitchRoutes implements Routes.Feature {
   private final PitchTalkRepository talk;
   private final EventRepository events;
   private final Views views;
+  private final Idempotency idempotency;
 
   public PitchRoutes(PitchRepository pitches, PitchChangeRepository changes, PitchTalkRepository talk,
-                     EventRepository events, Views views) {
+                     EventRepository events, Views views, Idempotency idempotency) {
     this.pitches = pitches;
     this.changes = changes;
     this.talk = talk;
     this.events = events;
     this.views = views;
+    this.idempotency = idempotency;
   }
 
   @Override
   public void register(Routes routes) {
     routes.legacyPost("/events/:id/pitches", EMPLOYEES, this::createForm)
         .legacyGet("/pitches/:id", Access.signedIn(), this::pitchPage)
-        .legacyPost("/api/events/:id/pitches", EMPLOYEES, this::createApi)
+        .post("/api/events/:id/pitches", EMPLOYEES, idempotency.wrap(this::createApi))
         .legacyGet("/api/pitches/:id", Access.signedIn(), this::pitchApi);
   }
 
@@ -57,10 +61,9 @@ public final class PitchRoutes implements Routes.Feature {
     create(ctx).onSuccess(id -> Responses.seeOther(ctx, "/pitches/" + id)).onFailure(ctx::fail);
   }
 
-  private void createApi(RoutingContext ctx) {
+  private Future<Answer> createApi(RoutingContext ctx) {
     Audience me = Audience.of(Viewer.person(ctx));
-    create(ctx).compose(id -> pitches.get(id, me)).onSuccess(p -> Responses.json(ctx, 201, EventJson.of(p)))
-        .onFailure(ctx::fail);
+    return create(ctx).compose(id -> pitches.get(id, me)).map(p -> Answer.json(201, EventJson.of(p)));
   }
 
   private void pitchPage(RoutingContext ctx) {
