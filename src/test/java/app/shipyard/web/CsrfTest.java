@@ -136,9 +136,7 @@ class CsrfTest {
         List.of("Origin", "http://127.0.0.1:1"), List.of("Sec-Fetch-Site", "cross-site"),
         List.of("Sec-Fetch-Site", "same-site"));
     for (List<String> header : fromElsewhere) {
-      String csrf = Api.csrfFrom(browser.getPage("/profile").bodyAsString());
-      var forged = browser.session().post("/profile").putHeader("Accept", "text/html")
-          .putHeader(header.get(0), header.get(1)).sendForm(profile("Hacked Name").add("X-XSRF-TOKEN", csrf)).await();
+      var forged = profileFormWith(browser, "Hacked Name", header);
       assertEquals(403, forged.statusCode(), header.toString());
       assertTrue(forged.bodyAsString().contains("Requests sent from another site are refused."), header.toString());
     }
@@ -149,10 +147,8 @@ class CsrfTest {
   @DisplayName("The same form post from Shipyard's own page (its Origin, Sec-Fetch-Site: same-origin) works")
   void sameOriginFormWorks() {
     Api.Browser browser = api.browser().signIn(TestShipyard.EMPLOYEE);
-    String csrf = Api.csrfFrom(browser.getPage("/profile").bodyAsString());
-    var response = browser.session().post("/profile").putHeader("Accept", "text/html")
-        .putHeader("Origin", "http://127.0.0.1:" + TestShipyard.port()).putHeader("Sec-Fetch-Site", "same-origin")
-        .sendForm(profile("Emma Renamed").add("X-XSRF-TOKEN", csrf)).await();
+    var response = profileFormWith(browser, "Emma Renamed",
+        List.of("Origin", "http://127.0.0.1:" + TestShipyard.port(), "Sec-Fetch-Site", "same-origin"));
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals("Emma Renamed", myName(TestShipyard.EMPLOYEE));
   }
@@ -197,6 +193,16 @@ class CsrfTest {
         .sendForm(profile("Hacked Name").add("X-XSRF-TOKEN", old)).await();
     assertEquals(403, stale.statusCode());
     assertEquals("Emma Employee", myName(TestShipyard.EMPLOYEE));
+  }
+
+  /** The profile form post with the token of the page, and the headers given as name, value, name, value... */
+  private static HttpResponse<Buffer> profileFormWith(Api.Browser browser, String name, List<String> headers) {
+    String csrf = Api.csrfFrom(browser.getPage("/profile").bodyAsString());
+    var request = browser.session().post("/profile").putHeader("Accept", "text/html");
+    for (int i = 0; i < headers.size(); i += 2) {
+      request.putHeader(headers.get(i), headers.get(i + 1));
+    }
+    return request.sendForm(profile(name).add("X-XSRF-TOKEN", csrf)).await();
   }
 
   /** The profile form post with the browser's session cookie and {@code token} as both the CSRF cookie and field. */
