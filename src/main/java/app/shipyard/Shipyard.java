@@ -7,6 +7,7 @@ import app.shipyard.admin.PeopleImport;
 import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.EmbeddedPostgres;
+import app.shipyard.event.DraftEvents;
 import app.shipyard.event.EventCalendar;
 import app.shipyard.event.EventFeatures;
 import app.shipyard.health.HealthRoutes;
@@ -14,6 +15,7 @@ import app.shipyard.home.HomeRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
 import app.shipyard.pitch.PitchRepository;
+import app.shipyard.pitch.PitchVisibility;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
@@ -23,6 +25,7 @@ import app.shipyard.voting.VotingFeatures;
 import app.shipyard.web.Answers;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HttpVerticle;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Views;
 import io.vertx.core.DeploymentOptions;
@@ -105,18 +108,21 @@ public final class Shipyard {
           Views views = loaded.resultAt(0);
           AccountFeatures account = new AccountFeatures(vertx, config, pool, loaded.resultAt(1));
           PitchRepository pitchRepository = new PitchRepository(pool, Membership::enrolCaptain);
+          Idempotency idempotency = new Idempotency(pool);
           EventFeatures event = new EventFeatures(pool, views, account.reference(), pitchRepository);
-          PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository);
+          PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository, idempotency);
           List<Routes.Feature> features = List.of(
+              // Who-sees-what guards first: they cover every route registered after them under their paths.
+              new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
               new HealthRoutes(pool), new HomeRoutes(pool), account,
               new PeopleRoutes(account.people(), account.reference()),
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
-              event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events()),
+              event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events(), idempotency),
               new VotingFeatures(pool, event.events()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
-          return sample.compose(d -> account.tidy())
+          return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
               .compose(d -> deployHttp(vertx, config, views, account, features))
               .map(port -> new Started(pool, port));
         });

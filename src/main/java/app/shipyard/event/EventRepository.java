@@ -24,6 +24,8 @@ public final class EventRepository {
              (SELECT count(*) FROM pitches p WHERE p.event_id = e.id AND p.approved AND p.hidden_reason IS NULL) AS pitch_count
         FROM events e
       """;
+  private static final String LIST = SELECT_EVENT + " WHERE $1 OR e.phase <> 'draft' ORDER BY e.starts_at DESC, e.id DESC";
+  private static final String PHASE = "SELECT phase FROM events WHERE id = $1";
   private static final String INSERT = """
       INSERT INTO events (kind, title, theme, description, starts_at, ends_at, time_zone, team_min, team_max,
                           teams_per_person, pitches_need_approval, join_by_request, created_by)
@@ -47,9 +49,16 @@ public final class EventRepository {
     this.pool = pool;
   }
 
-  public Future<List<Event>> list() {
-    return pool.query(SELECT_EVENT + " ORDER BY e.starts_at DESC, e.id DESC").execute()
+  /** The events, latest first; drafts only {@code withDrafts} (see {@link DraftEvents}). */
+  public Future<List<Event>> list(boolean withDrafts) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(withDrafts))
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(EventRepository::toEvent).toList());
+  }
+
+  /** The event's phase, or empty when there is no such event. */
+  public Future<Optional<Phase>> phase(long id) {
+    return pool.preparedQuery(PHASE).execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? Optional.empty()
+        : Phase.parse(rows.iterator().next().getString("phase")));
   }
 
   public Future<Optional<Event>> find(long id) {

@@ -61,13 +61,15 @@ public final class EventRoutes implements Routes.Feature {
 
   private void listPage(RoutingContext ctx) {
     Person me = Viewer.person(ctx);
-    events.list().onSuccess(list -> views.page(ctx, "event/list", "Events", Map.of("events", list.stream()
-        .map(e -> Map.of("event", e, "when", Times.withZone(e.startsAt(), Times.viewerZone(me, e)))).toList())))
+    events.list(DraftEvents.seesDrafts(me)).onSuccess(list -> views.page(ctx, "event/list", "Events",
+        Map.of("events", list.stream()
+            .map(e -> Map.of("event", e, "when", Times.withZone(e.startsAt(), Times.viewerZone(me, e)))).toList())))
         .onFailure(ctx::fail);
   }
 
   private void listApi(RoutingContext ctx) {
-    events.list().onSuccess(list -> Responses.json(ctx, new JsonArray(list.stream().map(EventJson::of).toList())))
+    events.list(DraftEvents.seesDrafts(Viewer.person(ctx)))
+        .onSuccess(list -> Responses.json(ctx, new JsonArray(list.stream().map(EventJson::of).toList())))
         .onFailure(ctx::fail);
   }
 

@@ -5,7 +5,9 @@ import app.shipyard.identity.Role;
 
 /**
  * Who is looking at pitches. Everyone sees approved pitches that are not hidden; a pitch awaiting approval or
- * hidden by the organisers is seen only by its captain and by organisers.
+ * hidden by the organisers is seen only by its captain and by organisers (roles organiser or admin; leadership reads
+ * what everyone sees). The rule itself is {@code PitchRepository.VISIBLE}, applied in the database by every read and
+ * change, and to every route under a pitch by {@link PitchVisibility}.
  */
 public record Audience(long personId, boolean organiser) {
 

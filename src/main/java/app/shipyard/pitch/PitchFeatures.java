@@ -1,6 +1,7 @@
 package app.shipyard.pitch;
 
 import app.shipyard.event.EventRepository;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Views;
 import io.vertx.sqlclient.Pool;
@@ -12,16 +13,17 @@ public final class PitchFeatures implements Routes.Feature {
   private final PitchRepository pitches;
   private final List<Routes.Feature> features;
 
-  public PitchFeatures(Pool pool, Views views, EventRepository events, PitchRepository pitches) {
+  public PitchFeatures(Pool pool, Views views, EventRepository events, PitchRepository pitches,
+                       Idempotency idempotency) {
     this.pitches = pitches;
     PitchChangeRepository changes = new PitchChangeRepository(pool);
     PitchTalkRepository talk = new PitchTalkRepository(pool);
     this.features = List.of(
-        new PitchRoutes(pitches, changes, talk, events),
+        new PitchRoutes(pitches, changes, talk, events, idempotency),
         new PitchListRoutes(pitches, events, views),
         new PitchEditRoutes(pitches, changes, events, views),
         new PitchModerationRoutes(pitches, changes),
-        new PitchTalkRoutes(pitches, talk));
+        new PitchTalkRoutes(pitches, talk, idempotency));
   }
 
   public PitchRepository pitches() {

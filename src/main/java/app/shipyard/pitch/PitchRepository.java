@@ -45,6 +45,7 @@ public final class PitchRepository {
   /** Who sees a pitch: everyone once approved and not hidden; its captain ($2) and organisers ($3) always. */
   static final String VISIBLE = "(p.approved AND p.hidden_reason IS NULL OR p.captain_id = $2 OR $3::boolean)";
   private static final String ONE = SELECT_PITCH + " WHERE p.id = $1 AND " + VISIBLE;
+  private static final String SEEN = "SELECT 1 FROM pitches p WHERE p.id = $1 AND " + VISIBLE;
   private static final String LIST = SELECT_PITCH + " WHERE p.event_id = $1 AND " + VISIBLE + """
 
          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM pitch_skills ps JOIN skills s ON s.id = ps.skill_id
@@ -113,6 +114,12 @@ public final class PitchRepository {
           }
           return toPitch(rows.iterator().next());
         });
+  }
+
+  /** Fails with "not found" unless the pitch exists and {@code who} may see it. */
+  public Future<Void> requireVisible(long id, Audience who) {
+    return pool.preparedQuery(SEEN).execute(Tuple.of(id, who.personId(), who.organiser()))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(AppError.notFound("That pitch")) : Future.succeededFuture());
   }
 
   /** The locations pitches of this event may name. */

@@ -6,6 +6,7 @@ import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
 import app.shipyard.web.Routes;
@@ -25,20 +26,22 @@ public final class PitchRoutes implements Routes.Feature {
   private final PitchChangeRepository changes;
   private final PitchTalkRepository talk;
   private final EventRepository events;
+  private final Idempotency idempotency;
 
   public PitchRoutes(PitchRepository pitches, PitchChangeRepository changes, PitchTalkRepository talk,
-                     EventRepository events) {
+                     EventRepository events, Idempotency idempotency) {
     this.pitches = pitches;
     this.changes = changes;
     this.talk = talk;
     this.events = events;
+    this.idempotency = idempotency;
   }
 
   @Override
   public void register(Routes routes) {
     routes.post("/events/:id/pitches", EMPLOYEES, this::createForm)
         .get("/pitches/:id", Access.signedIn(), this::pitchPage)
-        .post("/api/events/:id/pitches", EMPLOYEES, this::createApi)
+        .post("/api/events/:id/pitches", EMPLOYEES, idempotency.wrap(this::createApi))
         .get("/api/pitches/:id", Access.signedIn(), this::pitchApi);
   }
 

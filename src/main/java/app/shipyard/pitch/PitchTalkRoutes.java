@@ -2,6 +2,8 @@ package app.shipyard.pitch;
 
 import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
 import app.shipyard.web.Responses;
@@ -20,10 +22,12 @@ public final class PitchTalkRoutes implements Routes.Feature {
   private static final Access PEOPLE = Access.roles(Role.EMPLOYEE, Role.ORGANISER, Role.ADMIN);
   private final PitchRepository pitches;
   private final PitchTalkRepository talk;
+  private final Idempotency idempotency;
 
-  public PitchTalkRoutes(PitchRepository pitches, PitchTalkRepository talk) {
+  public PitchTalkRoutes(PitchRepository pitches, PitchTalkRepository talk, Idempotency idempotency) {
     this.pitches = pitches;
     this.talk = talk;
+    this.idempotency = idempotency;
   }
 
   @Override
@@ -36,8 +40,8 @@ public final class PitchTalkRoutes implements Routes.Feature {
         .legacyPut("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, true)))
         .legacyDelete("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, false)))
         .legacyGet("/api/pitches/:id/comments", Access.signedIn(), this::commentsApi)
-        .legacyPost("/api/pitches/:id/comments", EMPLOYEES,
-            ctx -> comment(ctx).onSuccess(c -> Responses.json(ctx, 201, PitchJson.of(c))).onFailure(ctx::fail))
+        .post("/api/pitches/:id/comments", EMPLOYEES,
+            idempotency.wrap(ctx -> comment(ctx).map(c -> Answer.json(201, PitchJson.of(c)))))
         .legacyDelete("/api/pitches/:id/comments/:commentId", PEOPLE,
             ctx -> deleteComment(ctx).onSuccess(d -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }

@@ -2,6 +2,7 @@ package app.shipyard.team;
 
 import app.shipyard.event.EventRepository;
 import app.shipyard.pitch.PitchRepository;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Views;
 import io.vertx.sqlclient.Pool;
@@ -12,14 +13,15 @@ public final class TeamFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
 
-  public TeamFeatures(Pool pool, Views views, PitchRepository pitches, EventRepository events) {
+  public TeamFeatures(Pool pool, Views views, PitchRepository pitches, EventRepository events,
+                      Idempotency idempotency) {
     TeamRepository teams = new TeamRepository(pool);
     JoinRequestRepository requests = new JoinRequestRepository(pool);
     ListingRepository<FreeAgent> freeAgents = new ListingRepository<>(pool, ListingKind.FREE_AGENTS);
     ListingRepository<Mentor> mentors = new ListingRepository<>(pool, ListingKind.MENTORS);
     MatchFinder matches = new MatchFinder(teams, freeAgents, mentors);
     this.features = List.of(
-        new TeamRoutes(teams, requests, pitches),
+        new TeamRoutes(teams, requests, pitches, idempotency),
         new RosterRoutes(teams, requests, matches, events, views),
         ListingRoutes.freeAgents(freeAgents, teams, matches, events),
         ListingRoutes.mentors(mentors, events),

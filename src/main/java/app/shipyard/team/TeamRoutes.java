@@ -5,7 +5,9 @@ import app.shipyard.identity.Role;
 import app.shipyard.event.EventJson;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
+import app.shipyard.web.Idempotency;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
 import app.shipyard.web.Responses;
@@ -13,7 +15,6 @@ import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -27,11 +28,14 @@ public final class TeamRoutes implements Routes.Feature {
   private final TeamRepository teams;
   private final JoinRequestRepository requests;
   private final PitchRepository pitches;
+  private final Idempotency idempotency;
 
-  public TeamRoutes(TeamRepository teams, JoinRequestRepository requests, PitchRepository pitches) {
+  public TeamRoutes(TeamRepository teams, JoinRequestRepository requests, PitchRepository pitches,
+                    Idempotency idempotency) {
     this.teams = teams;
     this.requests = requests;
     this.pitches = pitches;
+    this.idempotency = idempotency;
   }
 
   @Override
@@ -42,7 +46,7 @@ public final class TeamRoutes implements Routes.Feature {
         .legacyPost("/join-requests/:id/approve", Access.signedIn(), ctx -> decideForm(ctx, true))
         .legacyPost("/join-requests/:id/decline", Access.signedIn(), ctx -> decideForm(ctx, false))
         .legacyPost("/join-requests/:id/withdraw", EMPLOYEES, this::withdrawForm)
-        .legacyPost("/api/pitches/:id/join", EMPLOYEES, this::joinApi)
+        .post("/api/pitches/:id/join", EMPLOYEES, idempotency.wrap(this::joinApi))
         .legacyPost("/api/pitches/:id/leave", EMPLOYEES, this::leaveApi)
         .legacyPost("/api/pitches/:id/captain", EMPLOYEES, this::handOverApi)
         .legacyGet("/api/pitches/:id/requests", Access.signedIn(), this::pendingApi)
@@ -65,15 +69,13 @@ public final class TeamRoutes implements Routes.Feature {
         .onFailure(ctx::fail);
   }
 
-  private void joinApi(RoutingContext ctx) {
+  /** 202 with the join request filed, or 200 with the pitch joined. */
+  private Future<Answer> joinApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
-    join(ctx, id).compose(request -> request.isPresent()
-            ? requests.get(request.get()).map(r -> new Reply(202, TeamJson.of(r)))
-            : pitches.get(id).map(p -> new Reply(200, EventJson.of(p))))
-        .onSuccess(reply -> Responses.json(ctx, reply.status(), reply.body())).onFailure(ctx::fail);
+    return join(ctx, id).compose(request -> request.isPresent()
+        ? requests.get(request.get()).map(r -> Answer.json(202, TeamJson.of(r)))
+        : pitches.get(id).map(p -> Answer.json(EventJson.of(p))));
   }
-
-  private record Reply(int status, JsonObject body) {}
 
   private void leaveForm(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");

@@ -35,6 +35,11 @@ public final class Answers {
     });
   }
 
+  /** A JSON answer's body as text. */
+  static String encode(Object body) {
+    return body instanceof JsonObject o ? o.encode() : body instanceof JsonArray a ? a.encode() : Json.encode(body);
+  }
+
   /** Sends an answer now; throws (before anything is written) when it cannot be built. */
   public void send(RoutingContext ctx, Answer answer) {
     if (answer instanceof Answer.Page p) {
@@ -42,8 +47,7 @@ public final class Answers {
       ctx.response().setStatusCode(p.status())
           .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(html);
     } else if (answer instanceof Answer.Json j) {
-      String body = j.body() instanceof JsonObject o ? o.encode()
-          : j.body() instanceof JsonArray a ? a.encode() : Json.encode(j.body());
+      String body = encode(j.body());
       ctx.response().setStatusCode(j.status())
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);

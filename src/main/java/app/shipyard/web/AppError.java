@@ -45,6 +45,11 @@ public final class AppError extends RuntimeException {
     return new AppError(409, message, Map.of());
   }
 
+  /** Well-formed, but cannot be done as asked (422), e.g. an idempotency key reused for another request. */
+  public static AppError unprocessable(String message) {
+    return new AppError(422, message, Map.of());
+  }
+
   public static AppError tooManyRequests(String message) {
     return new AppError(429, message, Map.of());
   }

@@ -1,44 +1,61 @@
 package app.shipyard.web;
 
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.CSRFHandler;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Double-submit CSRF protection for everything a browser can send: forms carry the token in a hidden
- * field, scripts in the {@code X-XSRF-TOKEN} header. A request without our session cookie that is JSON or
- * carries a bearer token (an API client) cannot be forged by another site, so it is not asked for a token.
+ * Protection against forged requests, for everything a browser can send.
  *
- * <p>Without a session, Vert.x's handler issues a new token (and cookie) on every GET, so any later GET from
- * the same browser (its automatic /favicon.ico request, another tab) made the form on the page already
- * shown fail. A GET that brings a still-fresh token we signed keeps it instead.
+ * <ul>
+ *   <li>An unsafe request (anything but GET, HEAD, OPTIONS) whose {@code Sec-Fetch-Site} or {@code Origin} says it
+ *       comes from another site is refused, whoever sends it.
+ *   <li>Forms carry a token in a hidden field, scripts in the {@code X-XSRF-TOKEN} header; the browser keeps it in the
+ *       {@code XSRF-TOKEN} cookie. A token is signed (HMAC-SHA256) together with the session cookie it was issued
+ *       for, so it works only with that session: a token planted from elsewhere (another browser, another session,
+ *       a signed-out page) fails. Without a session the token must also equal the cookie (double submit).
+ *   <li>A request without our session cookie that is JSON or carries a bearer token (an API client) cannot be
+ *       forged by another site's page, so it is not asked for a token.
+ * </ul>
+ *
+ * <p>A GET keeps a token that fits the session and has at least half its lifetime left, so pages already shown
+ * (another tab, after the browser's own /favicon.ico request) can still be sent; otherwise it issues a new one.
  */
 public final class Csrf implements Handler<RoutingContext> {
 
-  public static final String FIELD = CSRFHandler.DEFAULT_HEADER_NAME;
-  private final CSRFHandler delegate;
-  private static final long TIMEOUT_MILLIS = 8 * 60 * 60 * 1000L;
-  private final String sessionCookie;
+  public static final String FIELD = "X-XSRF-TOKEN";
+  public static final String COOKIE = "XSRF-TOKEN";
+  private static final long LIFETIME_MILLIS = 8 * 60 * 60 * 1000L;
+  private static final long CLOCK_SKEW_MILLIS = 60_000;
+  private static final String REFUSED =
+      "This form has expired or did not come from a Shipyard page. Reload the page and try again.";
+  private final SecureRandom random = new SecureRandom();
   private final SecretKeySpec key;
+  private final boolean secureCookies;
+  private final String sessionCookie;
 
-  public Csrf(Vertx vertx, String secret, boolean secureCookies, String sessionCookie) {
-    this.delegate = CSRFHandler.create(vertx, secret)
-        .setCookieSecure(secureCookies)
-        .setNagHttps(false)
-        .setTimeout(TIMEOUT_MILLIS);
+  public Csrf(String secret, boolean secureCookies, String sessionCookie) {
+    // A key of its own, derived from the signing secret, so these signatures can never pass for a token's.
+    this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+        "shipyard csrf tokens"), "HmacSHA256");
+    this.secureCookies = secureCookies;
     this.sessionCookie = sessionCookie;
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
+  /** The token for the page being rendered (its forms' hidden field). */
   public static String token(RoutingContext ctx) {
     Object token = ctx.get(FIELD);
     return token == null ? "" : token.toString();
@@ -46,29 +63,61 @@ public final class Csrf implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    HttpMethod method = ctx.request().method();
-    boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
-    if (!safe && ctx.request().getCookie(sessionCookie) == null && (isJson(ctx) || hasBearer(ctx))) {
+    HttpServerRequest request = ctx.request();
+    String session = session(ctx);
+    if (safe(request.method())) {
+      ctx.put(FIELD, current(ctx, session));
       ctx.next();
-      return;
+    } else if (fromAnotherSite(request)) {
+      ctx.fail(AppError.forbidden("Requests sent from another site are refused."));
+    } else if (request.getCookie(sessionCookie) == null && (isJson(request) || hasBearer(request))) {
+      ctx.next();
+    } else if (accepted(ctx, session)) {
+      ctx.put(FIELD, sent(ctx));
+      ctx.next();
+    } else {
+      ctx.fail(AppError.forbidden(REFUSED));
     }
-    if (safe) {
-      Cookie cookie = ctx.request().getCookie(CSRFHandler.DEFAULT_COOKIE_NAME);
-      if (cookie != null && fresh(cookie.getValue())) {
-        ctx.put(FIELD, cookie.getValue());
-        ctx.next();
-        return;
-      }
-    }
-    delegate.handle(ctx);
   }
 
-  /**
-   * Whether a token is one the CSRF handler signed ({@code salt.millis.hmac}, HMAC-SHA256 with our secret) and
-   * has at least half its lifetime left, so a form shown now can still be sent. Anything else gets a new one.
-   */
-  private boolean fresh(String token) {
-    String[] parts = token.split("\\.");
+  /** What a token is bound to: the session cookie that signed the viewer in, or "" for a signed-out browser. */
+  private String session(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(sessionCookie);
+    return cookie != null && Viewer.of(ctx).isPresent() ? cookie.getValue() : "";
+  }
+
+  /** The browser's token if it fits the session and has half its lifetime left; else a new one, also set as cookie. */
+  private String current(RoutingContext ctx, String session) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    if (cookie != null && valid(cookie.getValue(), session, LIFETIME_MILLIS / 2)) {
+      return cookie.getValue();
+    }
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(salt) + "." + System.currentTimeMillis();
+    String token = unsigned + "." + signature(unsigned, session);
+    ctx.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setSameSite(CookieSameSite.STRICT)
+        .setSecure(secureCookies));
+    return token;
+  }
+
+  private boolean accepted(RoutingContext ctx, String session) {
+    String sent = sent(ctx);
+    if (sent == null || !valid(sent, session, 0)) {
+      return false;
+    }
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return !session.isEmpty() || cookie != null && MessageDigest.isEqual(bytes(sent), bytes(cookie.getValue()));
+  }
+
+  private static String sent(RoutingContext ctx) {
+    String header = ctx.request().getHeader(FIELD);
+    return header != null ? header : ctx.request().getFormAttribute(FIELD);
+  }
+
+  /** A token we signed ({@code salt.millis.signature}) for this session, with at least {@code leftMillis} to live. */
+  private boolean valid(String token, String session, long leftMillis) {
+    String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       return false;
     }
@@ -79,27 +128,76 @@ public final class Csrf implements Handler<RoutingContext> {
       return false;
     }
     long age = System.currentTimeMillis() - issued;
-    if (age < -60_000 || age > TIMEOUT_MILLIS / 2) {
-      return false;
-    }
+    return age >= -CLOCK_SKEW_MILLIS && age <= LIFETIME_MILLIS - leftMillis
+        && MessageDigest.isEqual(bytes(signature(parts[0] + "." + parts[1], session)), bytes(parts[2]));
+  }
+
+  private String signature(String unsigned, String session) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, unsigned + "." + session));
+  }
+
+  private static byte[] hmac(SecretKeySpec key, String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      String expected = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8)));
-      return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), parts[2].getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(bytes(text));
     } catch (GeneralSecurityException e) {
-      return false;
+      throw new IllegalStateException("HmacSHA256 is not available", e);
     }
   }
 
-  private static boolean hasBearer(RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the browser says the request comes from another site: a {@code Sec-Fetch-Site} other than
+   * {@code same-origin} or {@code none} (typed in by the person), or an {@code Origin} other than this server's. The
+   * origin is compared with the Host the request came to, so behind a proxy that keeps the Host header the public
+   * address is the one that counts. Clients that send neither (API clients, old browsers) are judged by the token.
+   */
+  private static boolean fromAnotherSite(HttpServerRequest request) {
+    String site = request.getHeader("Sec-Fetch-Site");
+    if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+      return true;
+    }
+    String origin = request.getHeader("Origin");
+    return origin != null && !sameOrigin(origin, request.authority());
+  }
+
+  private static boolean sameOrigin(String origin, HostAndPort served) {
+    URI uri;
+    try {
+      uri = new URI(origin);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    if (served == null || uri.getHost() == null || !scheme.equals("http") && !scheme.equals("https")) {
+      return false;
+    }
+    int defaultPort = scheme.equals("https") ? 443 : 80;
+    int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
+    int servedPort = served.port() == -1 ? defaultPort : served.port();
+    return bare(uri.getHost()).equalsIgnoreCase(bare(served.host())) && port == servedPort;
+  }
+
+  /** A host without the brackets of an IPv6 literal. */
+  private static String bare(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  private static boolean safe(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+  }
+
+  private static boolean hasBearer(HttpServerRequest request) {
+    String auth = request.getHeader("Authorization");
     return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
-  private static boolean isJson(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
+  private static boolean isJson(HttpServerRequest request) {
+    String type = request.getHeader("Content-Type");
     return type != null && type.toLowerCase().startsWith("application/json");
   }
 }

@@ -3,8 +3,11 @@ package app.shipyard.web;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The only way features add routes: each route names who may use it, so there is no route without an
@@ -15,6 +18,7 @@ public final class Routes {
 
   private final Router router;
   private final Answers answers;
+  private final List<Guarded> guards = new ArrayList<>();
 
   public Routes(Router router, Answers answers) {
     this.router = router;
@@ -25,6 +29,28 @@ public final class Routes {
   @FunctionalInterface
   public interface Endpoint {
     Future<Answer> answer(RoutingContext ctx);
+  }
+
+  /** A check on what a route's path names (an event, a pitch): it fails (e.g. "not found") to refuse the request. */
+  @FunctionalInterface
+  public interface Guard {
+    Future<Void> check(RoutingContext ctx);
+  }
+
+  private record Guarded(String prefix, Guard guard) {
+    boolean covers(String path) {
+      return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+  }
+
+  /**
+   * Runs {@code guard} after the access rule on every route added from now on whose path is {@code prefix} or lies
+   * below it ({@code /pitches/:id} covers {@code /pitches/:id/team}), so a rule about what a path names holds for
+   * every route under it, including routes added later.
+   */
+  public Routes guard(String prefix, Guard guard) {
+    guards.add(new Guarded(prefix, guard));
+    return this;
   }
 
   public Routes get(String path, Access access, Endpoint endpoint) {
@@ -44,7 +70,7 @@ public final class Routes {
   }
 
   private Routes add(HttpMethod method, String path, Access access, Endpoint endpoint) {
-    router.route(method, path).handler(access).handler(ctx -> {
+    checked(method, path, access).handler(ctx -> {
       Future<Answer> answer;
       try {
         answer = endpoint.answer(ctx);
@@ -75,7 +101,7 @@ public final class Routes {
   }
 
   private Routes legacy(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
-    router.route(method, path).handler(access).handler(ctx -> {
+    checked(method, path, access).handler(ctx -> {
       try {
         handler.handle(ctx);
       } catch (RuntimeException e) {
@@ -83,6 +109,21 @@ public final class Routes {
       }
     });
     return this;
+  }
+
+  /** The route with its access rule and then the guards that cover its path. */
+  private Route checked(HttpMethod method, String path, Access access) {
+    Route route = router.route(method, path).handler(access);
+    guards.stream().filter(g -> g.covers(path)).forEach(g -> route.handler(ctx -> {
+      Future<Void> checked;
+      try {
+        checked = g.guard().check(ctx);
+      } catch (RuntimeException e) {
+        checked = Future.failedFuture(e);
+      }
+      checked.onSuccess(ok -> ctx.next()).onFailure(ctx::fail);
+    }));
+    return route;
   }
 
   /** A feature's routes. */

@@ -83,7 +83,9 @@ class EventsAndTeamsTest {
   void phaseDecidesWhatMayChange() {
     long event = createEvent(5);
     JsonObject pitch = new JsonObject().put("title", "Bot").put("summary", "A helpful bot").put("capacity", 3);
-    HttpResponse<Buffer> inDraft = post(employee, "/api/events/" + event + "/pitches", pitch);
+    assertEquals(404, post(employee, "/api/events/" + event + "/pitches", pitch).statusCode(),
+        "employees do not see a draft");
+    HttpResponse<Buffer> inDraft = post(organiser, "/api/events/" + event + "/pitches", pitch);
     assertEquals(409, inDraft.statusCode());
     assertTrue(inDraft.bodyAsJsonObject().getString("error").contains("Draft"));
     moveTo(event, "pitching");

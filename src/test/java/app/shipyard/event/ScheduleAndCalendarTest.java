@@ -73,6 +73,7 @@ class ScheduleAndCalendarTest {
   @DisplayName("Organisers add and remove schedule items; local times are read in event time; the list is in time order")
   void scheduleCrud() {
     long event = events.create(new JsonObject());
+    events.moveTo(event, "pitching");
     HttpResponse<Buffer> demo = add(organiser, event, item("Demo session", "2026-12-02T09:00", "2026-12-02T10:00")
         .put("locationId", Fixture.locationId("Berlin")));
     assertEquals(201, demo.statusCode(), demo.bodyAsString());
@@ -142,6 +143,7 @@ class ScheduleAndCalendarTest {
   @DisplayName("Organisers use the forms on the overview page to add and remove items; employees see the schedule without forms")
   void scheduleThroughForms() {
     long event = events.create(new JsonObject());
+    events.moveTo(event, "pitching");
     Api.Browser browser = api.browser().signIn(TestShipyard.ORGANISER);
     HttpResponse<Buffer> added = browser.postForm("/events/" + event, "/events/" + event + "/schedule",
         MultiMap.caseInsensitiveMultiMap().add("title", "Demo session").add("startsAt", "2026-12-02T09:00")
@@ -172,6 +174,7 @@ class ScheduleAndCalendarTest {
     String description = "Über-long description with non-ASCII text: " + "Größe, Straße; €uro ".repeat(12).strip();
     long event = events.create(new JsonObject().put("title", title).put("theme", "Fix the onboarding")
         .put("description", description));
+    events.moveTo(event, "pitching");
     long item = add(organiser, event, item("Demo session", "2026-12-02T07:00:00Z", "2026-12-02T08:30:00Z")
         .put("locationId", Fixture.locationId("Berlin"))).bodyAsJsonObject().getLong("id");
 

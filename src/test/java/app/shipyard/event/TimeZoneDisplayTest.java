@@ -36,6 +36,7 @@ class TimeZoneDisplayTest {
     api = new Api(vertx);
     Events events = new Events(api);
     event = events.create(new JsonObject());
+    events.moveTo(event, "pitching");
     for (String[] item : new String[][] {{"Hacking starts", "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z"},
         {"Late pizza", "2026-12-01T12:00:00Z", "2026-12-01T14:00:00Z"}}) {
       assertEquals(201, events.post(events.organiserToken(), "/api/events/" + event + "/schedule", new JsonObject()

@@ -144,11 +144,12 @@ class PitchTest {
   }
 
   @Test
-  @DisplayName("A pitch awaiting approval cannot be joined")
+  @DisplayName("A pitch awaiting approval cannot be joined: others do not see it, organisers hear it waits for approval")
   void unapprovedCannotBeJoined() {
     long event = pitchingEvent(new JsonObject().put("pitchesNeedApproval", true));
     long id = events.pitch(employee, event, new JsonObject());
-    HttpResponse<Buffer> join = events.post(other, "/api/pitches/" + id + "/join", new JsonObject());
+    assertEquals(404, events.post(other, "/api/pitches/" + id + "/join", new JsonObject()).statusCode());
+    HttpResponse<Buffer> join = events.post(organiser, "/api/pitches/" + id + "/join", new JsonObject());
     assertEquals(409, join.statusCode());
     assertTrue(join.bodyAsJsonObject().getString("error").contains("waiting for an organiser's approval"), join.bodyAsString());
     assertEquals(1, Fixture.count("SELECT count(*) FROM team_members WHERE pitch_id = $1", id));

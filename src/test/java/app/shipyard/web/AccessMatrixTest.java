@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClientSession;
+import io.vertx.ext.web.client.spi.CookieStore;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
@@ -22,8 +24,11 @@ import io.vertx.sqlclient.Tuple;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,31 +42,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every route whose access depends only on the caller's roles, called by someone of each kind. Routes that also
  * depend on the data (a pitch's captain, a request's author, a team's members) are tested with their features.
+ * Then every route under a pitch or an event is called again on one that some may not see (a pitch awaiting
+ * approval, a draft event): after the access rule, those who may not see it get 404, as if it did not exist.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Who may use which route")
 class AccessMatrixTest {
 
-  /** The fixture's people hold employee plus their named role; LEADERSHIP_ONLY holds leadership alone. */
-  enum Who { ANONYMOUS, EMPLOYEE, ORGANISER, LEADERSHIP, ADMIN, LEADERSHIP_ONLY }
+  /**
+   * The fixture's people hold employee plus their named role; LEADERSHIP_ONLY holds leadership alone; CAPTAIN is the
+   * employee who pitched the setting's pitches.
+   */
+  enum Who { ANONYMOUS, EMPLOYEE, ORGANISER, LEADERSHIP, ADMIN, LEADERSHIP_ONLY, CAPTAIN }
 
   /** API: JSON with a bearer token. PAGE: GET with a cookie session. FORM: a form post with session and CSRF token. */
   enum Kind { API, PAGE, FORM, OPEN_API, SIGN_IN }
 
-  /** What a caller gets; ALLOWED is anything but 401, 403 and a server error (a dummy body may well be refused). */
-  enum Outcome { OK, ALLOWED, SIGN_IN_FIRST, SENT_TO_SIGN_IN, SENT_HOME, REFUSED }
+  /**
+   * What a caller gets. ALLOWED is anything but 401, 403 and a server error (a dummy body may well be refused); SEEN
+   * is anything but 401, a server error and the subject's "not found" (the data may still refuse, e.g. "only the
+   * captain", or not find something else, e.g. "your listing").
+   */
+  enum Outcome { OK, ALLOWED, SEEN, SIGN_IN_FIRST, SENT_TO_SIGN_IN, SENT_HOME, REFUSED, NOT_FOUND }
 
   private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
   private static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
   /** Everyone holding the employee role: all but the anonymous caller and the leadership-only person. */
-  private static final Set<Who> EMPLOYEES = EnumSet.of(Who.EMPLOYEE, Who.ORGANISER, Who.LEADERSHIP, Who.ADMIN);
+  private static final Set<Who> EMPLOYEES = EnumSet.of(Who.EMPLOYEE, Who.ORGANISER, Who.LEADERSHIP, Who.ADMIN,
+      Who.CAPTAIN);
   /** What {@code Access.roles(Role.ORGANISER, Role.ADMIN)} lets in. */
   private static final Set<Who> ORGANISERS = EnumSet.of(Who.ORGANISER, Who.ADMIN);
   private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
   private static final String LEADERSHIP_ONLY = "board@test.example";
 
-  /** {@code {person}}, {@code {event}}, {@code {pitch}} and {@code {item}} are replaced by real ids. */
+  /** {@code {person}}, {@code {event}}, {@code {pitch}}, {@code {item}} and {@code {comment}} are replaced by real ids. */
   record Route(HttpMethod method, String path, Kind kind, Set<Who> allowed, JsonObject body) {
     @Override
     public String toString() {
@@ -204,6 +219,42 @@ class AccessMatrixTest {
       page("/portfolio", SIGNED_IN),
       page("/people/{person}/portfolio", SIGNED_IN));
 
+  /** Routes under a pitch whose answer also depends on who the caller is to the pitch: only in the second matrix. */
+  private static final List<Route> PITCH_SUB_ROUTES = List.of(
+      api(PUT, "/api/pitches/{pitch}", EMPLOYEES, PITCH),
+      api(POST, "/api/pitches/{pitch}/stage", EMPLOYEES, new JsonObject().put("stage", "prototype")),
+      api(GET, "/api/pitches/{pitch}/requests", SIGNED_IN),
+      api(GET, "/api/pitches/{pitch}/matches", SIGNED_IN),
+      api(POST, "/api/pitches/{pitch}/captain", EMPLOYEES, new JsonObject().put("personId", 1)),
+      api(DELETE, "/api/pitches/{pitch}/comments/{comment}", EMPLOYEES),
+      page("/pitches/{pitch}/edit", EMPLOYEES),
+      form("/pitches/{pitch}/edit", EMPLOYEES, PITCH),
+      form("/pitches/{pitch}/stage", EMPLOYEES, new JsonObject().put("stage", "prototype")),
+      form("/pitches/{pitch}/captain", EMPLOYEES, new JsonObject().put("personId", 1)),
+      form("/pitches/{pitch}/comments/{comment}/delete", EMPLOYEES));
+
+  /** What some may not see, who may, and the routes under it: a pitch awaiting approval and a draft event. */
+  enum Subject {
+    PENDING_PITCH("{pitch}", "That pitch was not found.", EnumSet.of(Who.CAPTAIN, Who.ORGANISER, Who.ADMIN)),
+    DRAFT_EVENT("{event}", "That event was not found.",
+        EnumSet.of(Who.ORGANISER, Who.ADMIN, Who.LEADERSHIP, Who.LEADERSHIP_ONLY));
+
+    final String placeholder;
+    final String notFound;
+    final Set<Who> seenBy;
+
+    Subject(String placeholder, String notFound, Set<Who> seenBy) {
+      this.placeholder = placeholder;
+      this.notFound = notFound;
+      this.seenBy = seenBy;
+    }
+
+    List<Route> routes() {
+      Stream<Route> more = this == PENDING_PITCH ? PITCH_SUB_ROUTES.stream() : Stream.empty();
+      return Stream.concat(ROUTES.stream().filter(r -> r.path().contains(placeholder)), more).toList();
+    }
+  }
+
   static Stream<Arguments> matrix() {
     List<Arguments> all = new ArrayList<>();
     for (Who who : Who.values()) {
@@ -228,11 +279,45 @@ class AccessMatrixTest {
     return route.allowed().contains(who) ? Outcome.ALLOWED : Outcome.REFUSED;
   }
 
-  /** The ids the paths use, and the database as it was right after they were made. */
-  private record Setting(long person, long event, long pitch, long item, String state) {}
+  static Stream<Arguments> sightMatrix() {
+    List<Arguments> all = new ArrayList<>();
+    for (Subject subject : Subject.values()) {
+      for (Who who : Who.values()) {
+        for (Route route : subject.routes()) {
+          all.add(Arguments.of(who, subject, route, expected(who, subject, route)));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  /** The access rule first, so nobody learns more than before; then 404 for whoever may not see the subject. */
+  static Outcome expected(Who who, Subject subject, Route route) {
+    Outcome byRole = expected(who, route);
+    if (byRole != Outcome.ALLOWED) {
+      return byRole;
+    }
+    return subject.seenBy.contains(who) ? Outcome.SEEN : Outcome.NOT_FOUND;
+  }
+
+  /**
+   * The ids the paths use (for what everyone sees, and for each subject), and the database as it was right after
+   * they were made.
+   */
+  private record Setting(Map<String, Long> ids, Map<Subject, Map<String, Long>> hidden, String state) {
+
+    Map<String, Long> idsFor(Subject subject) {
+      Map<String, Long> mixed = new HashMap<>(ids);
+      mixed.putAll(hidden.get(subject));
+      return mixed;
+    }
+  }
 
   private static String stateQuery;
   private static Setting setting;
+  /** Each sign-in costs a password hash: callers' tokens and browser cookies are kept until the next reset. */
+  private static final Map<Who, String> TOKENS = new EnumMap<>(Who.class);
+  private static final Map<Who, CookieStore> COOKIES = new EnumMap<>(Who.class);
   private Api api;
 
   /**
@@ -247,9 +332,14 @@ class AccessMatrixTest {
     }
   }
 
-  /** An event in pitching with one approved pitch (Otto's) and one schedule item, and a leadership-only person. */
+  /**
+   * An event in pitching with one approved pitch (Otto's) and one schedule item, and a leadership-only person; and
+   * what some may not see: a pitch of Otto's awaiting approval (with his comment) and a draft event with an item.
+   */
   private Setting freshSetting() {
     TestShipyard.reset();
+    TOKENS.clear();
+    COOKIES.clear();
     TestShipyard.pool().preparedQuery("""
         WITH p AS (INSERT INTO people (email, display_name, department, location_id, password_hash)
                    SELECT $1, 'Bea Board', 'Board', location_id, password_hash FROM people WHERE email = $2 RETURNING id)
@@ -258,11 +348,23 @@ class AccessMatrixTest {
     Events events = new Events(api);
     long event = events.create(new JsonObject());
     events.moveTo(event, "pitching");
-    long pitch = events.pitch(api.token(TestShipyard.OTHER_EMPLOYEE), event, new JsonObject().put("title", "Otto's idea"));
-    long item = events.post(events.organiserToken(), "/api/events/" + event + "/schedule", new JsonObject()
+    String otto = token(Who.CAPTAIN);
+    long pitch = events.pitch(otto, event, new JsonObject().put("title", "Otto's idea"));
+    long item = scheduleItem(events, event);
+    long vetted = events.create(new JsonObject().put("pitchesNeedApproval", true));
+    events.moveTo(vetted, "pitching");
+    long pending = events.pitch(otto, vetted, new JsonObject().put("title", "Otto's pending idea"));
+    long comment = events.post(otto, "/api/pitches/" + pending + "/comments", COMMENT).bodyAsJsonObject().getLong("id");
+    long draft = events.create(new JsonObject().put("title", "Draft plans"));
+    return new Setting(Map.of("{person}", Fixture.personId(TestShipyard.OTHER_EMPLOYEE), "{event}", event,
+        "{pitch}", pitch, "{item}", item), Map.of(Subject.PENDING_PITCH, Map.of("{pitch}", pending, "{comment}", comment),
+        Subject.DRAFT_EVENT, Map.of("{event}", draft, "{item}", scheduleItem(events, draft))), databaseState());
+  }
+
+  private static long scheduleItem(Events events, long event) {
+    return events.post(events.organiserToken(), "/api/events/" + event + "/schedule", new JsonObject()
             .put("title", "Kick-off").put("startsAt", "2026-12-01T10:00:00Z").put("endsAt", "2026-12-01T11:00:00Z"))
         .bodyAsJsonObject().getLong("id");
-    return new Setting(Fixture.personId(TestShipyard.OTHER_EMPLOYEE), event, pitch, item, databaseState());
   }
 
   private static String email(Who who) {
@@ -272,6 +374,7 @@ class AccessMatrixTest {
       case LEADERSHIP -> TestShipyard.LEADERSHIP;
       case ADMIN -> TestShipyard.ADMIN;
       case LEADERSHIP_ONLY -> LEADERSHIP_ONLY;
+      case CAPTAIN -> TestShipyard.OTHER_EMPLOYEE;
       case ANONYMOUS -> null;
     };
   }
@@ -280,9 +383,21 @@ class AccessMatrixTest {
   @MethodSource("matrix")
   @DisplayName("Each kind of caller gets exactly the expected answer from each route, and refused calls change nothing")
   void access(Who who, Route route, Outcome expected) {
-    String path = route.path().replace("{person}", Long.toString(setting.person()))
-        .replace("{event}", Long.toString(setting.event())).replace("{pitch}", Long.toString(setting.pitch()))
-        .replace("{item}", Long.toString(setting.item()));
+    check(who, route, expected, setting.ids(), "");
+  }
+
+  @ParameterizedTest(name = "{0} {2} on a {1} -> {3}")
+  @MethodSource("sightMatrix")
+  @DisplayName("Under a pitch awaiting approval or a draft event, whoever may not see it gets 404 from every route")
+  void sight(Who who, Subject subject, Route route, Outcome expected) {
+    check(who, route, expected, setting.idsFor(subject), subject.notFound);
+  }
+
+  private void check(Who who, Route route, Outcome expected, Map<String, Long> ids, String notFound) {
+    String path = route.path();
+    for (Map.Entry<String, Long> id : ids.entrySet()) {
+      path = path.replace(id.getKey(), Long.toString(id.getValue()));
+    }
     String before = databaseState();
     HttpResponse<Buffer> response = call(who, route, path);
     String seen = who + " " + route + " answered " + response.statusCode() + ": " + response.bodyAsString();
@@ -291,6 +406,8 @@ class AccessMatrixTest {
       case OK -> assertEquals(200, response.statusCode(), seen);
       case ALLOWED -> assertTrue(response.statusCode() != 401 && response.statusCode() != 403
           && response.statusCode() < 500, seen);
+      case SEEN -> assertTrue(response.statusCode() != 401 && response.statusCode() < 500
+          && !(response.statusCode() == 404 && response.bodyAsString().contains(notFound)), seen);
       case SENT_HOME -> {
         assertEquals(303, response.statusCode(), seen);
         assertEquals("/", response.getHeader("Location"));
@@ -307,8 +424,12 @@ class AccessMatrixTest {
         assertEquals(403, response.statusCode(), seen);
         assertRefusal(route, response, "only for");
       }
+      case NOT_FOUND -> {
+        assertEquals(404, response.statusCode(), seen);
+        assertRefusal(route, response, notFound);
+      }
     }
-    if (expected != Outcome.ALLOWED) {
+    if (expected != Outcome.ALLOWED && expected != Outcome.SEEN) {
       assertEquals(before, databaseState(), "a refused call must change nothing: " + seen);
     }
   }
@@ -320,7 +441,7 @@ class AccessMatrixTest {
       case API, OPEN_API -> {
         HttpRequest<Buffer> request = api.client().request(route.method(), path);
         if (who != Who.ANONYMOUS) {
-          request.bearerTokenAuthentication(api.token(email(who)));
+          request.bearerTokenAuthentication(token(who));
         }
         yield route.body() == null || route.method() == GET ? request.send().await()
             : request.sendJsonObject(route.body()).await();
@@ -328,9 +449,16 @@ class AccessMatrixTest {
     };
   }
 
+  private String token(Who who) {
+    return TOKENS.computeIfAbsent(who, w -> api.token(email(w)));
+  }
+
+  /** A browser of the caller's, signed in through the form the first time after each reset. */
   private Api.Browser browser(Who who) {
-    Api.Browser browser = api.browser();
-    return who == Who.ANONYMOUS ? browser : browser.signIn(email(who));
+    boolean signedIn = COOKIES.containsKey(who);
+    Api.Browser browser = new Api.Browser(WebClientSession.create(api.client(),
+        COOKIES.computeIfAbsent(who, w -> CookieStore.build())));
+    return who == Who.ANONYMOUS || signedIn ? browser : browser.signIn(email(who));
   }
 
   private static MultiMap fields(JsonObject body) {
