@@ -1,7 +1,6 @@
 package app.shipyard.pitch;
 
 import app.shipyard.identity.Role;
-import app.shipyard.event.EventJson;
 import app.shipyard.web.Access;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
@@ -55,7 +54,7 @@ public final class PitchModerationRoutes implements Routes.Feature {
     long id = Params.id(ctx, "id", "That pitch");
     action.apply(ctx).compose(done -> pitches.get(id, Audience.of(Viewer.person(ctx)))).onSuccess(p -> {
       if (api) {
-        Responses.json(ctx, EventJson.of(p));
+        Responses.json(ctx, PitchJson.of(p));
       } else {
         Responses.seeOther(ctx, "/pitches/" + p.id());
       }

@@ -3,7 +3,6 @@ package app.shipyard.pitch;
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
-import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
 import app.shipyard.event.Times;
 import app.shipyard.web.Access;
@@ -59,7 +58,7 @@ public final class PitchRoutes implements Routes.Feature {
 
   private void createApi(RoutingContext ctx) {
     Audience me = Audience.of(Viewer.person(ctx));
-    create(ctx).compose(id -> pitches.get(id, me)).onSuccess(p -> Responses.json(ctx, 201, EventJson.of(p)))
+    create(ctx).compose(id -> pitches.get(id, me)).onSuccess(p -> Responses.json(ctx, 201, PitchJson.of(p)))
         .onFailure(ctx::fail);
   }
 
@@ -77,6 +76,6 @@ public final class PitchRoutes implements Routes.Feature {
 
   private void pitchApi(RoutingContext ctx) {
     pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
+        .onSuccess(p -> Responses.json(ctx, PitchJson.of(p))).onFailure(ctx::fail);
   }
 }
