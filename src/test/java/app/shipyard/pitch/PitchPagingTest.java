@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.shipyard.support.Api;
 import app.shipyard.support.Events;
 import app.shipyard.support.TestShipyard;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -202,6 +207,22 @@ class PitchPagingTest {
       assertEquals(own.getJsonArray("members").size(), listed.getInteger("memberCount"), listed.encode());
       assertEquals(own.getInteger("capacity"), listed.getInteger("capacity"), listed.encode());
     }
+  }
+
+  @Test
+  @DisplayName("Twenty people marking interest in one pitch at the same moment are all counted, and none is refused")
+  void concurrentInterestIsCounted(Vertx vertx) {
+    List<String> tokens = IntStream.range(0, 20)
+        .mapToObj(i -> Events.person("fan" + i + "@test.example", "Fan " + i, "Sales", "Berlin")).toList();
+    WebClient allAtOnce = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(TestShipyard.port()), new PoolOptions().setHttp1MaxSize(tokens.size()));
+    List<Future<Integer>> marks = tokens.stream().map(token -> allAtOnce.put("/api/pitches/" + id("P1") + "/interest")
+        .bearerTokenAuthentication(token).send().map(HttpResponse::statusCode)).toList();
+    Future.all(marks).await();
+    assertEquals(List.of(200), marks.stream().map(Future::result).distinct().toList());
+    JsonObject first = page("?sort=interest&limit=1").getJsonArray("pitches").getJsonObject(0);
+    assertEquals("P1", first.getString("title"));
+    assertEquals(20, first.getInteger("interestCount"));
   }
 
   @Test
