@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Which page of an event's pitches to list, how sorted and narrowed, read strictly from the query string. A page
@@ -57,12 +58,15 @@ public record PitchFilter(Sort sort, String skill, String tag, Integer locationI
      * {@code $11} (ranked sorts only). A page before the cursor is read backwards, nearest first.
      */
     String pageSql(PitchCursor cursor) {
-      String keys = (ranked() ? rankColumn + ", " : "") + "s.created_at, s.pitch_id";
+      List<String> keys = ranked() ? List.of(rankColumn, "s.created_at", "s.pitch_id")
+          : List.of("s.created_at", "s.pitch_id");
       String place = (ranked() ? "$11::int, " : "") + "$9::timestamptz, $10::bigint";
       boolean backwards = cursor != null && cursor.before();
-      String where = cursor == null ? "" : " AND (" + keys + ") " + (backwards ? ">" : "<") + " (" + place + ")";
+      String beyond = cursor == null ? ""
+          : " AND (" + String.join(", ", keys) + ") " + (backwards ? "> (" : "< (") + place + ")";
       String direction = backwards ? " ASC" : " DESC";
-      return where + " ORDER BY " + String.join(direction + ", ", keys.split(", ")) + direction + " LIMIT $8::int";
+      return beyond + " ORDER BY " + keys.stream().map(k -> k + direction).collect(Collectors.joining(", "))
+          + " LIMIT $8::int";
     }
 
     static Optional<Sort> parse(String key) {

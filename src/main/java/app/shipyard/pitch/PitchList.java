@@ -20,7 +20,8 @@ public record PitchList(List<PitchSummary> pitches, PitchCursor previous, PitchC
       PitchCursor previous = more ? PitchCursor.before(f.sort(), page.get(0)) : null;
       return new PitchList(page, previous, page.isEmpty() ? at.reversed() : after(f, page));
     }
-    PitchCursor previous = at == null ? null : page.isEmpty() ? at.reversed() : PitchCursor.before(f.sort(), page.get(0));
+    PitchCursor previous = at == null ? null
+        : page.isEmpty() ? at.reversed() : PitchCursor.before(f.sort(), page.get(0));
     return new PitchList(page, previous, more ? after(f, page) : null);
   }
 

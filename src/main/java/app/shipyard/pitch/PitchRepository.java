@@ -31,8 +31,8 @@ public final class PitchRepository {
                           'remote', l.remote) ORDER BY l.remote, l.name)
                   FROM pitch_locations pl JOIN locations l ON l.id = pl.location_id WHERE pl.pitch_id = p.id),
                '[]'::json) AS places""";
-  private static final String SELECT_PITCH = "SELECT p.*, c.display_name AS captain_name, h.display_name AS hidden_by_name, "
-      + SKILL_NAMES + ", " + PLACES + ", " + """
+  private static final String SELECT_PITCH = "SELECT p.*, c.display_name AS captain_name, "
+      + "h.display_name AS hidden_by_name, " + SKILL_NAMES + ", " + PLACES + ", " + """
              coalesce((SELECT json_agg(json_build_object('personId', m.person_id, 'displayName', pe.display_name,
                                  'department', pe.department, 'captain', m.is_captain) ORDER BY m.joined_at)
                          FROM team_members m JOIN people pe ON pe.id = m.person_id WHERE m.pitch_id = p.id),
@@ -194,11 +194,11 @@ public final class PitchRepository {
   }
 
   private static PitchSummary toSummary(Row r) {
-    return new PitchSummary(r.getLong("id"), r.getLong("event_id"), r.getLong("captain_id"), r.getString("captain_name"),
-        r.getString("title"), r.getString("summary"), r.getInteger("capacity"), r.getInteger("members"),
-        r.getInteger("open_places"), r.getString("stage"), List.of(r.getArrayOfStrings("skill_names")),
-        List.of(r.getArrayOfStrings("tags")), r.getBoolean("remote_ok"), places(r), r.getBoolean("approved"), hidden(r),
-        r.getInteger("interest"), r.getOffsetDateTime("created_at"));
+    return new PitchSummary(r.getLong("id"), r.getLong("event_id"), r.getLong("captain_id"),
+        r.getString("captain_name"), r.getString("title"), r.getString("summary"), r.getInteger("capacity"),
+        r.getInteger("members"), r.getInteger("open_places"), r.getString("stage"),
+        List.of(r.getArrayOfStrings("skill_names")), List.of(r.getArrayOfStrings("tags")), r.getBoolean("remote_ok"),
+        places(r), r.getBoolean("approved"), hidden(r), r.getInteger("interest"), r.getOffsetDateTime("created_at"));
   }
 
   private static List<Location> places(Row r) {
@@ -208,7 +208,8 @@ public final class PitchRepository {
 
   private static Pitch.Hidden hidden(Row r) {
     String reason = r.getString("hidden_reason");
-    return reason == null ? null : new Pitch.Hidden(reason, r.getString("hidden_by_name"), r.getOffsetDateTime("hidden_at"));
+    return reason == null ? null
+        : new Pitch.Hidden(reason, r.getString("hidden_by_name"), r.getOffsetDateTime("hidden_at"));
   }
 
   private static JsonArray json(Row r, String column) {
