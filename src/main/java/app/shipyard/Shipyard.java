@@ -14,7 +14,6 @@ import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
-import app.shipyard.pitch.PitchRepository;
 import app.shipyard.pitch.PitchVisibility;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
@@ -107,10 +106,9 @@ public final class Shipyard {
           // Built once per process: the pool, the views, the token service, and each feature with its repositories.
           Views views = loaded.resultAt(0);
           AccountFeatures account = new AccountFeatures(vertx, config, pool, loaded.resultAt(1));
-          PitchRepository pitchRepository = new PitchRepository(pool, Membership::enrolCaptain);
           Idempotency idempotency = new Idempotency(pool);
-          EventFeatures event = new EventFeatures(pool, views, account.reference(), pitchRepository);
-          PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), pitchRepository, idempotency);
+          EventFeatures event = new EventFeatures(pool, views, account.reference());
+          PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),

@@ -1,7 +1,6 @@
 package app.shipyard.event;
 
 import app.shipyard.account.ReferenceRepository;
-import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Views;
 import io.vertx.sqlclient.Pool;
@@ -13,12 +12,12 @@ public final class EventFeatures implements Routes.Feature {
   private final EventRepository events;
   private final List<Routes.Feature> features;
 
-  public EventFeatures(Pool pool, Views views, ReferenceRepository reference, PitchRepository pitches) {
+  public EventFeatures(Pool pool, Views views, ReferenceRepository reference) {
     this.events = new EventRepository(pool);
     ScheduleRepository schedule = new ScheduleRepository(pool);
     ParticipantRepository participants = new ParticipantRepository(pool);
     this.features = List.of(
-        new EventRoutes(events, new EventEdits(pool), pitches, schedule, reference, views),
+        new EventRoutes(events, new EventEdits(pool), schedule, reference, views),
         new EventPhaseRoutes(events),
         new ScheduleRoutes(events, schedule),
         new ParticipantRoutes(events, participants, reference),

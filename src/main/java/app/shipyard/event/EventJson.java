@@ -1,11 +1,9 @@
 package app.shipyard.event;
 
-import app.shipyard.pitch.Pitch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
-/** The API's shape of events and pitches. */
+/** The API's shape of events. */
 public final class EventJson {
 
   private EventJson() {}
@@ -22,25 +20,11 @@ public final class EventJson {
             .put("joinByRequest", e.rules().joinByRequest()).put("soloAllowed", e.rules().soloAllowed()));
   }
 
-  public static JsonObject of(Event e, List<Pitch> pitches) {
-    return of(e).put("pitches", new JsonArray(pitches.stream().map(EventJson::of).toList()));
-  }
-
-  public static JsonObject of(Pitch p) {
-    return new JsonObject().put("id", p.id()).put("eventId", p.eventId()).put("title", p.title())
-        .put("summary", p.summary()).put("problem", p.problem()).put("idea", p.idea())
-        .put("captain", new JsonObject().put("id", p.captainId()).put("displayName", p.captainName()))
-        .put("capacity", p.capacity()).put("openPlaces", p.openPlaces()).put("stage", p.stage())
-        .put("skills", new JsonArray(p.skills()))
-        .put("members", new JsonArray(p.members().stream().map(m -> new JsonObject().put("id", m.personId())
-            .put("displayName", m.displayName()).put("department", m.department()).put("captain", m.captain())).toList()))
-        .put("tags", new JsonArray(p.tags())).put("links", new JsonArray(p.links())).put("remoteOk", p.remoteOk())
-        .put("locations", new JsonArray(p.locations().stream()
-            .map(l -> new JsonObject().put("id", l.id()).put("name", l.name()).put("remote", l.remote())).toList()))
-        .put("approved", p.approved())
-        .put("hidden", p.hidden() == null ? null : new JsonObject().put("reason", p.hidden().reason())
-            .put("by", p.hidden().by()).put("at", p.hidden().at() == null ? null : p.hidden().at().toInstant().toString()))
-        .put("interestCount", p.interestCount()).put("revisionCount", p.revisionCount())
-        .put("createdAt", p.createdAt().toInstant().toString());
+  /**
+   * An event as {@code GET /api/events/{id}} answers it: the event object and where to read its pitches, page by
+   * page (the pitch feature serves that list).
+   */
+  public static JsonObject withLinks(Event e) {
+    return of(e).put("links", new JsonObject().put("pitches", "/api/events/" + e.id() + "/pitches"));
   }
 }

@@ -3,9 +3,8 @@ package app.shipyard.event;
 import app.shipyard.identity.Person;
 import app.shipyard.account.ReferenceRepository;
 import app.shipyard.identity.Role;
-import app.shipyard.pitch.Audience;
-import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Markdown;
@@ -30,16 +29,14 @@ public final class EventRoutes implements Routes.Feature {
   static final Access ORGANISERS = Access.roles(Role.ORGANISER, Role.ADMIN);
   private final EventRepository events;
   private final EventEdits edits;
-  private final PitchRepository pitches;
   private final ScheduleRepository schedule;
   private final ReferenceRepository reference;
   private final Views views;
 
-  public EventRoutes(EventRepository events, EventEdits edits, PitchRepository pitches, ScheduleRepository schedule,
+  public EventRoutes(EventRepository events, EventEdits edits, ScheduleRepository schedule,
                      ReferenceRepository reference, Views views) {
     this.events = events;
     this.edits = edits;
-    this.pitches = pitches;
     this.schedule = schedule;
     this.reference = reference;
     this.views = views;
@@ -55,7 +52,7 @@ public final class EventRoutes implements Routes.Feature {
         .legacyPost("/events/:id", ORGANISERS, this::editForm)
         .legacyGet("/api/events", Access.signedIn(), this::listApi)
         .legacyPost("/api/events", ORGANISERS, this::createApi)
-        .legacyGet("/api/events/:id", Access.signedIn(), this::eventApi)
+        .get("/api/events/:id", Access.signedIn(), this::eventApi)
         .legacyPut("/api/events/:id", ORGANISERS, this::editApi);
   }
 
@@ -160,9 +157,8 @@ public final class EventRoutes implements Routes.Feature {
     return model;
   }
 
-  private void eventApi(RoutingContext ctx) {
-    long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), pitches.forEvent(id, Audience.of(Viewer.person(ctx))))
-        .onSuccess(all -> Responses.json(ctx, EventJson.of(all.resultAt(0), all.resultAt(1)))).onFailure(ctx::fail);
+  /** The event alone; its pitches are a paged list of their own ({@code links.pitches}). */
+  private Future<Answer> eventApi(RoutingContext ctx) {
+    return events.get(Params.id(ctx, "id", "That event")).map(e -> Answer.json(EventJson.withLinks(e)));
   }
 }

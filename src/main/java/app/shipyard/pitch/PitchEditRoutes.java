@@ -1,7 +1,6 @@
 package app.shipyard.pitch;
 
 import app.shipyard.identity.Role;
-import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.AppError;
@@ -108,6 +107,6 @@ public final class PitchEditRoutes implements Routes.Feature {
   }
 
   private static void json(RoutingContext ctx, Pitch p) {
-    Responses.json(ctx, EventJson.of(p));
+    Responses.json(ctx, PitchJson.of(p));
   }
 }

@@ -13,14 +13,14 @@ public final class PitchFeatures implements Routes.Feature {
   private final PitchRepository pitches;
   private final List<Routes.Feature> features;
 
-  public PitchFeatures(Pool pool, Views views, EventRepository events, PitchRepository pitches,
+  public PitchFeatures(Pool pool, Views views, EventRepository events, CaptainEnrolment enrolment,
                        Idempotency idempotency) {
-    this.pitches = pitches;
+    this.pitches = new PitchRepository(pool, enrolment);
     PitchChangeRepository changes = new PitchChangeRepository(pool);
     PitchTalkRepository talk = new PitchTalkRepository(pool);
     this.features = List.of(
         new PitchRoutes(pitches, changes, talk, events, idempotency),
-        new PitchListRoutes(pitches, events, views),
+        new PitchListRoutes(pitches, events),
         new PitchEditRoutes(pitches, changes, events, views),
         new PitchModerationRoutes(pitches, changes),
         new PitchTalkRoutes(pitches, talk, idempotency));

@@ -1,7 +1,6 @@
 package app.shipyard.pitch;
 
 import app.shipyard.identity.Role;
-import app.shipyard.event.EventJson;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
 import app.shipyard.web.Input;
@@ -54,6 +53,6 @@ public final class PitchModerationRoutes implements Routes.Feature {
   private Future<Answer> act(RoutingContext ctx, boolean api, Function<RoutingContext, Future<Void>> action) {
     long id = Params.id(ctx, "id", "That pitch");
     return action.apply(ctx).compose(done -> pitches.get(id, Audience.of(Viewer.person(ctx))))
-        .map(p -> api ? Answer.json(EventJson.of(p)) : Answer.seeOther("/pitches/" + p.id()));
+        .map(p -> api ? Answer.json(PitchJson.of(p)) : Answer.seeOther("/pitches/" + p.id()));
   }
 }

@@ -25,18 +25,20 @@ import java.util.stream.StreamSupport;
  */
 public final class PitchRepository {
 
-  private static final String SELECT_PITCH = """
-      SELECT p.*, c.display_name AS captain_name, h.display_name AS hidden_by_name,
-             coalesce((SELECT array_agg(s.name ORDER BY lower(s.name)) FROM pitch_skills ps
-                         JOIN skills s ON s.id = ps.skill_id WHERE ps.pitch_id = p.id), '{}') AS skill_names,
+  private static final String SKILL_NAMES = """
+      coalesce((SELECT array_agg(sk.name ORDER BY lower(sk.name)) FROM pitch_skills ps
+                  JOIN skills sk ON sk.id = ps.skill_id WHERE ps.pitch_id = p.id), '{}') AS skill_names""";
+  private static final String PLACES = """
+      coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'timeZone', l.time_zone,
+                          'remote', l.remote) ORDER BY l.remote, l.name)
+                  FROM pitch_locations pl JOIN locations l ON l.id = pl.location_id WHERE pl.pitch_id = p.id),
+               '[]'::json) AS places""";
+  private static final String SELECT_PITCH = "SELECT p.*, c.display_name AS captain_name, "
+      + "h.display_name AS hidden_by_name, " + SKILL_NAMES + ", " + PLACES + ", " + """
              coalesce((SELECT json_agg(json_build_object('personId', m.person_id, 'displayName', pe.display_name,
                                  'department', pe.department, 'captain', m.is_captain) ORDER BY m.joined_at)
                          FROM team_members m JOIN people pe ON pe.id = m.person_id WHERE m.pitch_id = p.id),
                       '[]'::json) AS members,
-             coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'timeZone', l.time_zone,
-                                 'remote', l.remote) ORDER BY l.remote, l.name)
-                         FROM pitch_locations pl JOIN locations l ON l.id = pl.location_id WHERE pl.pitch_id = p.id),
-                      '[]'::json) AS places,
              (SELECT count(*) FROM pitch_interest i WHERE i.pitch_id = p.id) AS interest_count,
              (SELECT count(*) FROM pitch_revisions r WHERE r.pitch_id = p.id) AS revision_count,
              greatest(p.capacity - (SELECT count(*) FROM team_members m WHERE m.pitch_id = p.id), 0) AS open_places
@@ -46,16 +48,23 @@ public final class PitchRepository {
   static final String VISIBLE = "(p.approved AND p.hidden_reason IS NULL OR p.captain_id = $2 OR $3::boolean)";
   private static final String ONE = SELECT_PITCH + " WHERE p.id = $1 AND " + VISIBLE;
   private static final String SEEN = "SELECT 1 FROM pitches p WHERE p.id = $1 AND " + VISIBLE;
-  private static final String LIST = SELECT_PITCH + " WHERE p.event_id = $1 AND " + VISIBLE + """
+  /** A page of an event's pitches in the order of {@code pitch_standings}; {@link PitchFilter.Sort} adds the rest. */
+  private static final String PAGE = "SELECT p.id, p.event_id, p.captain_id, c.display_name AS captain_name, p.title, "
+      + "p.summary, p.capacity, p.stage, p.tags, p.remote_ok, p.approved, p.hidden_reason, p.hidden_at, "
+      + "h.display_name AS hidden_by_name, s.created_at, s.members, s.interest, s.open_places, "
+      + SKILL_NAMES + ", " + PLACES + """
 
-         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM pitch_skills ps JOIN skills s ON s.id = ps.skill_id
-                                           WHERE ps.pitch_id = p.id AND lower(s.name) = lower($4::text)))
+        FROM pitch_standings s JOIN pitches p ON p.id = s.pitch_id JOIN people c ON c.id = p.captain_id
+        LEFT JOIN people h ON h.id = p.hidden_by
+       WHERE s.event_id = $1 AND """ + VISIBLE + """
+
+         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM pitch_skills ps JOIN skills sk ON sk.id = ps.skill_id
+                                           WHERE ps.pitch_id = p.id AND lower(sk.name) = lower($4::text)))
          AND ($5::text IS NULL OR lower($5::text) = ANY (SELECT lower(t) FROM unnest(p.tags) AS t))
          AND ($6::int IS NULL
               OR EXISTS (SELECT 1 FROM pitch_locations pl WHERE pl.pitch_id = p.id AND pl.location_id = $6::int)
               OR p.remote_ok AND EXISTS (SELECT 1 FROM locations l WHERE l.id = $6::int AND l.remote))
-         AND (NOT $7::boolean OR p.capacity > (SELECT count(*) FROM team_members m WHERE m.pitch_id = p.id))
-       ORDER BY\s""";
+         AND (NOT $7::boolean OR s.open_places > 0)""";
   /** The locations a pitch may name: the event's own, or every location when the event lists none. */
   private static final String EVENT_LOCATIONS = """
       SELECT l.id, l.name, l.time_zone, l.remote FROM locations l
@@ -82,22 +91,20 @@ public final class PitchRepository {
     this.captains = captains;
   }
 
-  /** The event's pitches everyone may see, newest first. */
-  public Future<List<Pitch>> forEvent(long eventId) {
-    return list(eventId, Audience.EVERYONE, PitchFilter.NEWEST);
-  }
-
-  /** The event's pitches {@code who} may see, newest first. */
-  public Future<List<Pitch>> forEvent(long eventId, Audience who) {
-    return list(eventId, who, PitchFilter.NEWEST);
-  }
-
-  /** The event's pitches {@code who} may see, narrowed and sorted in the database. */
-  public Future<List<Pitch>> list(long eventId, Audience who, PitchFilter f) {
-    return pool.preparedQuery(LIST + f.sort().orderBy).execute(Tuple.tuple().addLong(eventId).addLong(who.personId())
-            .addBoolean(who.organiser()).addString(f.skill()).addString(f.tag()).addInteger(f.locationId())
-            .addBoolean(f.openOnly()))
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PitchRepository::toPitch).toList());
+  /** One page of the event's pitches {@code who} may see, narrowed, sorted and paged in the database. */
+  public Future<PitchList> page(long eventId, Audience who, PitchFilter f) {
+    PitchCursor at = f.cursor();
+    Tuple params = Tuple.tuple().addLong(eventId).addLong(who.personId()).addBoolean(who.organiser())
+        .addString(f.skill()).addString(f.tag()).addInteger(f.locationId()).addBoolean(f.openOnly())
+        .addInteger(f.limit() + 1);
+    if (at != null) {
+      params.addOffsetDateTime(at.createdAt()).addLong(at.id());
+      if (f.sort().ranked()) {
+        params.addInteger(at.rank());
+      }
+    }
+    return pool.preparedQuery(PAGE + f.sort().pageSql(at)).execute(params).map(rows -> PitchList.of(f,
+        StreamSupport.stream(rows.spliterator(), false).map(PitchRepository::toSummary).toList()));
   }
 
   /** A pitch everyone may see. */
@@ -182,19 +189,33 @@ public final class PitchRepository {
   }
 
   private static Pitch toPitch(Row r) {
-    String hiddenReason = r.getString("hidden_reason");
     return new Pitch(r.getLong("id"), r.getLong("event_id"), r.getLong("captain_id"), r.getString("captain_name"),
         r.getString("title"), r.getString("summary"), r.getString("problem"), r.getString("idea"),
         r.getInteger("capacity"), r.getString("stage"), List.of(r.getArrayOfStrings("skill_names")),
         json(r, "members").stream().map(o -> (JsonObject) o).map(m -> new Pitch.Member(m.getLong("personId"),
             m.getString("displayName"), m.getString("department"), m.getBoolean("captain"))).toList(),
         List.of(r.getArrayOfStrings("tags")), List.of(r.getArrayOfStrings("links")), r.getBoolean("remote_ok"),
-        json(r, "places").stream().map(o -> (JsonObject) o).map(l -> new Location(l.getInteger("id"),
-            l.getString("name"), l.getString("timeZone"), l.getBoolean("remote"))).toList(),
-        r.getBoolean("approved"),
-        hiddenReason == null ? null : new Pitch.Hidden(hiddenReason, r.getString("hidden_by_name"),
-            r.getOffsetDateTime("hidden_at")),
+        places(r), r.getBoolean("approved"), hidden(r),
         r.getLong("interest_count"), r.getLong("revision_count"), r.getOffsetDateTime("created_at"));
+  }
+
+  private static PitchSummary toSummary(Row r) {
+    return new PitchSummary(r.getLong("id"), r.getLong("event_id"), r.getLong("captain_id"),
+        r.getString("captain_name"), r.getString("title"), r.getString("summary"), r.getInteger("capacity"),
+        r.getInteger("members"), r.getInteger("open_places"), r.getString("stage"),
+        List.of(r.getArrayOfStrings("skill_names")), List.of(r.getArrayOfStrings("tags")), r.getBoolean("remote_ok"),
+        places(r), r.getBoolean("approved"), hidden(r), r.getInteger("interest"), r.getOffsetDateTime("created_at"));
+  }
+
+  private static List<Location> places(Row r) {
+    return json(r, "places").stream().map(o -> (JsonObject) o).map(l -> new Location(l.getInteger("id"),
+        l.getString("name"), l.getString("timeZone"), l.getBoolean("remote"))).toList();
+  }
+
+  private static Pitch.Hidden hidden(Row r) {
+    String reason = r.getString("hidden_reason");
+    return reason == null ? null
+        : new Pitch.Hidden(reason, r.getString("hidden_by_name"), r.getOffsetDateTime("hidden_at"));
   }
 
   private static JsonArray json(Row r, String column) {

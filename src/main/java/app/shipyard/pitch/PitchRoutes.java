@@ -2,7 +2,6 @@ package app.shipyard.pitch;
 
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
-import app.shipyard.event.EventJson;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
@@ -57,7 +56,7 @@ public final class PitchRoutes implements Routes.Feature {
 
   private Future<Answer> createApi(RoutingContext ctx) {
     Audience me = Audience.of(Viewer.person(ctx));
-    return create(ctx).compose(id -> pitches.get(id, me)).map(p -> Answer.json(201, EventJson.of(p)));
+    return create(ctx).compose(id -> pitches.get(id, me)).map(p -> Answer.json(201, PitchJson.of(p)));
   }
 
   private Future<Answer> pitchPage(RoutingContext ctx) {
@@ -70,6 +69,6 @@ public final class PitchRoutes implements Routes.Feature {
 
   private Future<Answer> pitchApi(RoutingContext ctx) {
     return pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .map(p -> Answer.json(EventJson.of(p)));
+        .map(p -> Answer.json(PitchJson.of(p)));
   }
 }

@@ -2,7 +2,7 @@ package app.shipyard.team;
 
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
-import app.shipyard.event.EventJson;
+import app.shipyard.pitch.PitchJson;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
@@ -74,7 +74,7 @@ public final class TeamRoutes implements Routes.Feature {
     long id = Params.id(ctx, "id", "That pitch");
     return join(ctx, id).compose(request -> request.isPresent()
         ? requests.get(request.get()).map(r -> Answer.json(202, TeamJson.of(r)))
-        : pitches.get(id).map(p -> Answer.json(EventJson.of(p))));
+        : pitches.get(id).map(p -> Answer.json(PitchJson.of(p))));
   }
 
   private void leaveForm(RoutingContext ctx) {
@@ -86,7 +86,7 @@ public final class TeamRoutes implements Routes.Feature {
   private void leaveApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
     teams.leave(id, Viewer.person(ctx).id()).compose(d -> pitches.get(id))
-        .onSuccess(p -> Responses.json(ctx, EventJson.of(p))).onFailure(ctx::fail);
+        .onSuccess(p -> Responses.json(ctx, PitchJson.of(p))).onFailure(ctx::fail);
   }
 
   private Future<Void> handOver(RoutingContext ctx, long pitchId) {

@@ -87,7 +87,8 @@ class PitchListTest {
   private List<String> titles(String query) {
     HttpResponse<Buffer> response = list(other, query);
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonArray().stream().map(o -> ((JsonObject) o).getString("title")).toList();
+    return response.bodyAsJsonObject().getJsonArray("pitches").stream().map(o -> ((JsonObject) o).getString("title"))
+        .toList();
   }
 
   @Test
@@ -140,7 +141,7 @@ class PitchListTest {
     assertEquals(200, events.post(events.organiserToken(), "/api/pitches/" + charlie + "/hide",
         new JsonObject().put("reason", "Duplicate of Bravo")).statusCode());
     assertEquals(List.of("Bravo", "Delta", "Alpha"), titles("?sort=open"));
-    JsonArray forOrganiser = list(events.organiserToken(), "?sort=open").bodyAsJsonArray();
+    JsonArray forOrganiser = list(events.organiserToken(), "?sort=open").bodyAsJsonObject().getJsonArray("pitches");
     assertEquals("Charlie", forOrganiser.getJsonObject(2).getString("title"));
     assertEquals("Duplicate of Bravo", forOrganiser.getJsonObject(2).getJsonObject("hidden").getString("reason"));
   }

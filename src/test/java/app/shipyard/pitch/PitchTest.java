@@ -123,9 +123,9 @@ class PitchTest {
     long id = events.pitch(employee, event, new JsonObject().put("title", "Waiting idea"));
     assertFalse(events.get(employee, "/api/pitches/" + id).bodyAsJsonObject().getBoolean("approved"));
     assertEquals(404, events.get(other, "/api/pitches/" + id).statusCode());
-    assertEquals(0, events.get(other, "/api/events/" + event + "/pitches").bodyAsJsonArray().size());
+    assertEquals(0, events.get(other, "/api/events/" + event + "/pitches").bodyAsJsonObject().getJsonArray("pitches").size());
     assertEquals(0, events.get(other, "/api/events/" + event).bodyAsJsonObject().getInteger("pitchCount"));
-    assertEquals(1, events.get(organiser, "/api/events/" + event + "/pitches").bodyAsJsonArray().size());
+    assertEquals(1, events.get(organiser, "/api/events/" + event + "/pitches").bodyAsJsonObject().getJsonArray("pitches").size());
     String captainPage = api.browser().signIn(TestShipyard.EMPLOYEE).getPage("/pitches/" + id).bodyAsString();
     assertTrue(captainPage.contains("Awaiting approval"), captainPage);
     assertFalse(captainPage.contains("id=\"approve\""), captainPage);
@@ -221,10 +221,10 @@ class PitchTest {
     assertEquals(200, hidden.statusCode(), hidden.bodyAsString());
     assertEquals("Off-topic for this event", hidden.bodyAsJsonObject().getJsonObject("hidden").getString("reason"));
     assertEquals(404, events.get(other, path).statusCode());
-    assertEquals(0, events.get(other, "/api/events/" + event + "/pitches").bodyAsJsonArray().size());
-    assertEquals(0, events.get(other, "/api/events/" + event).bodyAsJsonObject().getJsonArray("pitches").size());
+    assertEquals(0, events.get(other, "/api/events/" + event + "/pitches").bodyAsJsonObject().getJsonArray("pitches").size());
+    assertEquals(0, events.get(other, "/api/events/" + event).bodyAsJsonObject().getInteger("pitchCount"));
     assertEquals(404, events.get(other, "/api/pitches/" + id + "/comments").statusCode());
-    assertEquals(1, events.get(organiser, "/api/events/" + event + "/pitches").bodyAsJsonArray().size());
+    assertEquals(1, events.get(organiser, "/api/events/" + event + "/pitches").bodyAsJsonObject().getJsonArray("pitches").size());
     assertEquals("Off-topic for this event",
         events.get(employee, path).bodyAsJsonObject().getJsonObject("hidden").getString("reason"));
     String captainPage = api.browser().signIn(TestShipyard.EMPLOYEE).getPage("/pitches/" + id).bodyAsString();
