@@ -12,6 +12,7 @@ import app.shipyard.admin.AdminRoutes;
 import app.shipyard.admin.PeopleImport;
 import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
+import app.shipyard.db.DatabaseWatch;
 import app.shipyard.db.EmbeddedPostgres;
 import app.shipyard.sample.SampleCompany;
 import app.shipyard.event.DashboardRepository;
@@ -25,6 +26,7 @@ import app.shipyard.event.ParticipantRepository;
 import app.shipyard.event.ParticipantRoutes;
 import app.shipyard.event.ScheduleRepository;
 import app.shipyard.event.ScheduleRoutes;
+import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.pitch.PitchChangeRepository;
 import app.shipyard.pitch.PitchEditRoutes;
@@ -116,7 +118,9 @@ public final class Shipyard {
   private static Future<Started> wire(Vertx vertx, AppConfig config, boolean sampleData) {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
+    DatabaseWatch watch = new DatabaseWatch(db);
     return Database.migrate(vertx, db)
+        .compose(v -> vertx.deployVerticle(watch))
         .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
             config.signingSecret().get(), config.tokenLifetime(), config.sso())), EventCalendar.warmUp(vertx)))
         .compose(loaded -> {
@@ -139,9 +143,9 @@ public final class Shipyard {
           List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
           return demo.compose(d -> attempts.forgetOld()).compose(d -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-                List.of(new Authenticator(tokens, people, config.secureCookies()),
+                List.of(new DatabaseGate(watch), new Authenticator(tokens, people, config.secureCookies()),
                     new Csrf(vertx, config.signingSecret().get(), config.secureCookies(), Authenticator.COOKIE)),
-                List.of(new HealthRoutes(pool), new HomeRoutes(views),
+                List.of(new HealthRoutes(watch), new HomeRoutes(views),
                     new AccountRoutes(signIn, people, reference, views, config.secureCookies()),
                     new PeopleRoutes(people, reference, views),
                     new PortfolioRoutes(new PortfolioRepository(pool), people, views),
@@ -192,6 +196,7 @@ public final class Shipyard {
     return pool;
   }
 
+  /** Generated on first start and kept (readable by this user only) so that tokens survive restarts. */
   private static String keptSecret(Path file) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file).trim();
@@ -199,8 +204,9 @@ public final class Shipyard {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     String secret = HexFormat.of().formatHex(bytes);
-    Files.writeString(file, secret);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+        secret);
     return secret;
   }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
   private final Answers answers;
 
   public FailureHandler(Answers answers) {
@@ -35,7 +36,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     Problem problem = classify(ctx);
-    if (problem.status >= 500) {
+    if (problem.retryAfterSeconds > 0) {
+      // An outage is logged once by DatabaseWatch, not once per request.
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds));
+    } else if (problem.status >= 500) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
     }
     if (wantsJson(ctx)) {
@@ -94,6 +98,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (SqlErrors.is(failure, SqlErrors.UNIQUE_VIOLATION)) {
       return new Problem(409, "That already exists.", Map.of());
     }
+    if (SqlErrors.isConnectionFailure(failure)) {
+      return new Problem(503, "The database cannot be reached just now. Please try again in a few seconds.", Map.of(),
+          DATABASE_RETRY_AFTER_SECONDS);
+    }
     if (failure == null) {
       return fromStatus(ctx.statusCode() > 0 ? ctx.statusCode() : 500);
     }
@@ -120,7 +128,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   public record FieldProblem(String field, String problem) {}
 
-  private record Problem(int status, String message, Map<String, String> fields) {
+  /** {@code retryAfterSeconds} above 0: a known, passing unavailability, answered with {@code Retry-After}. */
+  private record Problem(int status, String message, Map<String, String> fields, int retryAfterSeconds) {
+    Problem(int status, String message, Map<String, String> fields) {
+      this(status, message, fields, 0);
+    }
+
     String title() {
       return switch (status) {
         case 400 -> "Please check your input";
@@ -129,6 +142,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
         case 404 -> "Not found";
         case 409 -> "Conflict";
         case 429 -> "Too many attempts";
+        case 503 -> "Temporarily unavailable";
         default -> status >= 500 ? "Something went wrong" : "Request refused";
       };
     }
