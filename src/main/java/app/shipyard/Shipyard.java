@@ -81,20 +81,22 @@ public final class Shipyard {
 
   /** Blocking: starts the embedded database if needed, then Vert.x; call from {@code main} or a test. */
   public static Shipyard start(AppConfig config) throws Exception {
-    EmbeddedPostgres embedded = null;
     boolean sampleData = config.loadSampleData();
-    if (config.embeddedDatabase()) {
-      embedded = EmbeddedPostgres.start(config.dataDir());
-      config = config.withDatabase(embedded.connection());
-      if (config.signingSecret().isEmpty()) {
-        config = config.withSigningSecret(keptSecret(config.dataDir().resolve("signing-secret")));
-      }
-    } else if (config.signingSecret().isEmpty()) {
+    if (config.signingSecret().isEmpty() && !config.embeddedDatabase()) {
       throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be set (at least 32 characters) "
           + "when Shipyard uses an external database");
     }
+    if (config.signingSecret().isEmpty()) {
+      config = config.withSigningSecret(keptSecret(config.dataDir().resolve("signing-secret")));
+    }
     if (config.signingSecret().get().length() < 32) {
       throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be at least 32 characters long");
+    }
+    // Started last, so that nothing above can fail and leave it running.
+    EmbeddedPostgres embedded = null;
+    if (config.embeddedDatabase()) {
+      embedded = EmbeddedPostgres.start(config.dataDir());
+      config = config.withDatabase(embedded.connection());
     }
     Vertx vertx = Vertx.vertx();
     // A failure thrown inside a completion handler cannot reach a request's failure handler; at least log it.

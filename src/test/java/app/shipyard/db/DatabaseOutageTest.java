@@ -13,16 +13,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,19 +33,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
-/** Kills the embedded PostgreSQL of a Shipyard of its own while clients keep calling, as an operator's bad day would. */
+/**
+ * Kills the embedded PostgreSQL of a Shipyard of its own while clients keep calling, as an operator's bad day would.
+ * A second Shipyard uses the same PostgreSQL as an external database, so that both kinds of set-up live through it.
+ */
 @Timeout(180)
 @DisplayName("When the embedded database is killed under load")
 class DatabaseOutageTest {
 
   private static final int CLIENTS = 6;
   private static final Path DATA = Path.of("target", "outage-test-data", String.valueOf(System.nanoTime()));
-  private static OwnShipyard own;
-  private static String organiser;
+  private static final String ORGANISER = "organiser@test.example";
+  private static OwnShipyard embedded;
+  private static OwnShipyard external;
+  private static List<Target> targets;
 
-  /** One answered call: which, when it started and ended (nanoTime), its status and what came with it. */
-  private record Call(String kind, String title, long startedAt, long endedAt, int status, String retryAfter,
-                      String contentType, String body) {
+  /** A Shipyard the clients call, with the organiser's token for it. */
+  private record Target(String name, OwnShipyard shipyard, String token) {}
+
+  /** One answered call: to which Shipyard, what, when it started and ended (nanoTime), and what came back. */
+  private record Call(Target target, String kind, String title, long startedAt, long endedAt, int status,
+                      String retryAfter, String contentType, String body) {
     long millis() {
       return (endedAt - startedAt) / 1_000_000;
     }
@@ -51,34 +61,40 @@ class DatabaseOutageTest {
 
   @BeforeAll
   static void start() throws Exception {
-    own = OwnShipyard.start(DATA);
-    organiser = own.tokenOfNew("organiser@test.example", "employee", "organiser");
+    embedded = OwnShipyard.start(DATA);
+    String password = Files.readString(OwnShipyard.cluster(DATA).resolveSibling("postgres-password")).trim();
+    external = OwnShipyard.onDatabase("postgres://postgres:" + password + "@127.0.0.1:" + serverPort() + "/shipyard");
+    targets = List.of(new Target("embedded", embedded, embedded.tokenOfNew(ORGANISER, "employee", "organiser")),
+        new Target("external", external, external.signIn(ORGANISER)));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (own != null) {
-      own.close();
+    if (external != null) {
+      external.close();
+    }
+    if (embedded != null) {
+      embedded.close();
     }
     OwnShipyard.deleteData(DATA);
   }
 
   @Test
   @DisplayName("it answers only 503s with Retry-After while the database is down, restarts it on the same port, "
-      + "serves again within seconds without a restart of Shipyard, loses no acknowledged write, "
-      + "and logs a few lines instead of a stack trace per request")
+      + "serves again within seconds without a restart of Shipyard (and so does one using it as an external "
+      + "database), loses no acknowledged write, and logs a few lines instead of a stack trace per request")
   void killedUnderLoad() throws Exception {
     int portBefore = serverPort();
     long pidBefore = postmasterPid();
     ListAppender<ILoggingEvent> log = captureLog();
     ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    long[] stopAt = {Long.MAX_VALUE};
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
       clients.submit(() -> {
-        for (int i = 0; System.nanoTime() < stopAt[0]; i++) {
-          calls.add(call(client, i));
+        for (int i = 0; running.get(); i++) {
+          calls.add(call(targets.get(client % targets.size()), client, i));
         }
         return null;
       });
@@ -87,9 +103,9 @@ class DatabaseOutageTest {
       waitUntil(() -> acknowledged(calls).size() >= 20, 30);
       long killedAt = System.nanoTime();
       ProcessHandle.of(pidBefore).orElseThrow().destroyForcibly();
-      waitUntil(() -> recoveredAt(calls) > 0, 30);
+      waitUntil(() -> targets.stream().allMatch(target -> recoveredAt(calls, target) > 0), 30);
       Thread.sleep(500);
-      stopAt[0] = System.nanoTime();
+      running.set(false);
       clients.shutdown();
       assertTrue(clients.awaitTermination(20, TimeUnit.SECONDS));
 
@@ -97,7 +113,11 @@ class DatabaseOutageTest {
       List<Call> refused = all.stream().filter(call -> call.status() == 503).toList();
       assertEquals(List.of(), all.stream().filter(call -> call.status() >= 300 && call.status() != 503)
           .map(call -> call.kind() + " " + call.status() + " " + call.body()).toList(), "only 503s while it was down");
-      assertFalse(refused.isEmpty(), "the outage was met by clients");
+      for (Target target : targets) {
+        assertTrue(refused.stream().anyMatch(call -> call.target() == target), target.name() + " met the outage");
+        long recoveredInMs = (recoveredAt(all, target) - killedAt) / 1_000_000;
+        assertTrue(recoveredInMs < 15_000, target.name() + " served again " + recoveredInMs + " ms after the kill");
+      }
       for (Call call : refused) {
         if (call.kind().equals("health")) {
           assertEquals(new JsonObject().put("status", "down").put("database", "down"), new JsonObject(call.body()));
@@ -114,11 +134,9 @@ class DatabaseOutageTest {
       List<Long> refusedMillis = refused.stream().map(Call::millis).sorted().toList();
       assertTrue(refusedMillis.get(refusedMillis.size() / 2) < 250, "503s are quick: " + refusedMillis);
       assertTrue(refusedMillis.get(refusedMillis.size() * 9 / 10) < 1000, "503s are quick: " + refusedMillis);
-      long recoveredInMs = (recoveredAt(calls) - killedAt) / 1_000_000;
-      assertTrue(recoveredInMs < 15_000, "served again " + recoveredInMs + " ms after the kill");
 
       List<String> titles = acknowledged(all);
-      long stored = own.shipyard().pool().preparedQuery("SELECT count(*) FROM events WHERE title = ANY($1)")
+      long stored = embedded.shipyard().pool().preparedQuery("SELECT count(*) FROM events WHERE title = ANY($1)")
           .execute(Tuple.of(titles.toArray(String[]::new))).await().iterator().next().getLong(0);
       assertEquals(titles.size(), stored, "every acknowledged write survived the crash");
       assertEquals(portBefore, serverPort(), "restarted on the same port");
@@ -132,40 +150,41 @@ class DatabaseOutageTest {
           + lines.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n")));
       assertTrue(lines.stream().anyMatch(e -> e.getLoggerName().equals(SupervisedPostgres.class.getName())
           && e.getLevel() == Level.INFO), "the restart is logged");
-      assertTrue(lines.stream().filter(e -> e.getLoggerName().equals(DatabaseWatch.class.getName())).count() >= 2,
-          "going down and coming back are logged");
+      assertTrue(lines.stream().filter(e -> e.getLoggerName().equals(DatabaseWatch.class.getName())).count() >= 4,
+          "each Shipyard logs the database going away and coming back");
     } finally {
-      stopAt[0] = 0;
+      running.set(false);
       clients.shutdownNow();
       ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
     }
   }
 
   /** Writes (new events), API reads and pages as the organiser, and health checks as a monitor, in turn. */
-  private static Call call(int client, int i) {
+  private static Call call(Target target, int client, int i) {
     String title = "Outage check " + client + "-" + i;
+    WebClient web = target.shipyard().client();
     HttpRequest<Buffer> request;
     String kind;
     switch (i % 4) {
       case 0 -> {
         kind = "write";
-        request = own.client().post("/api/events");
+        request = web.post("/api/events");
       }
       case 1 -> {
         kind = "read";
-        request = own.client().get("/api/events");
+        request = web.get("/api/events");
       }
       case 2 -> {
         kind = "page";
-        request = own.client().get("/events").putHeader("Accept", "text/html");
+        request = web.get("/events").putHeader("Accept", "text/html");
       }
       default -> {
         kind = "health";
-        request = own.client().get("/health");
+        request = web.get("/health");
       }
     }
     if (!kind.equals("health")) {
-      request.bearerTokenAuthentication(organiser);
+      request.bearerTokenAuthentication(target.token());
     }
     request.timeout(20_000);
     long started = System.nanoTime();
@@ -173,24 +192,25 @@ class DatabaseOutageTest {
         ? request.sendJsonObject(new JsonObject().put("kind", "day").put("title", title)
             .put("startsAt", "2026-12-01T09:00:00Z").put("endsAt", "2026-12-02T09:00:00Z")).await()
         : request.send().await();
-    return new Call(kind, title, started, System.nanoTime(), response.statusCode(), response.getHeader("Retry-After"),
-        String.valueOf(response.getHeader("Content-Type")), response.bodyAsString());
+    return new Call(target, kind, title, started, System.nanoTime(), response.statusCode(),
+        response.getHeader("Retry-After"), String.valueOf(response.getHeader("Content-Type")), response.bodyAsString());
   }
 
-  private static List<String> acknowledged(java.util.Collection<Call> calls) {
+  private static List<String> acknowledged(Collection<Call> calls) {
     return calls.stream().filter(call -> call.kind().equals("write") && call.status() == 201).map(Call::title).toList();
   }
 
-  /** When the first success ended among calls started after the first 503 (0 while there is none). */
-  private static long recoveredAt(java.util.Collection<Call> calls) {
-    long firstRefusal = calls.stream().filter(call -> call.status() == 503).mapToLong(Call::endedAt).min().orElse(0);
-    return firstRefusal == 0 ? 0 : calls.stream()
+  /** When a target's first success ended among its calls started after its first 503 (0 while there is none). */
+  private static long recoveredAt(Collection<Call> calls, Target target) {
+    List<Call> mine = calls.stream().filter(call -> call.target() == target).toList();
+    long firstRefusal = mine.stream().filter(call -> call.status() == 503).mapToLong(Call::endedAt).min().orElse(0);
+    return firstRefusal == 0 ? 0 : mine.stream()
         .filter(call -> call.status() < 300 && call.startedAt() > firstRefusal)
-        .map(Call::endedAt).min(Comparator.naturalOrder()).orElse(0L);
+        .mapToLong(Call::endedAt).min().orElse(0);
   }
 
   private static int serverPort() {
-    return own.shipyard().pool().query("SELECT inet_server_port()").execute().await().iterator().next().getInteger(0);
+    return embedded.shipyard().pool().query("SELECT inet_server_port()").execute().await().iterator().next().getInteger(0);
   }
 
   private static long postmasterPid() throws Exception {

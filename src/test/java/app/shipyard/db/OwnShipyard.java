@@ -37,15 +37,28 @@ final class OwnShipyard implements AutoCloseable {
   }
 
   static OwnShipyard start(Path dataDir) throws Exception {
+    Map<String, String> env = environment();
+    env.put("SHIPYARD_DATA_DIR", dataDir.toString());
+    return new OwnShipyard(Shipyard.start(new ConfigLoader(env).load()));
+  }
+
+  /** A Shipyard on an existing database given by URL, as with a company's own PostgreSQL. */
+  static OwnShipyard onDatabase(String databaseUrl) throws Exception {
+    Map<String, String> env = environment();
+    env.put("DATABASE_URL", databaseUrl);
+    env.put("SHIPYARD_SIGNING_SECRET", "own-shipyard-signing-secret-0123456789abcdef");
+    return new OwnShipyard(Shipyard.start(new ConfigLoader(env).load()));
+  }
+
+  private static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.remove("DATABASE_URL");
     env.remove("SHIPYARD_SIGNING_SECRET");
     env.keySet().removeIf(k -> k.startsWith("PG"));
     env.put("HTTP_PORT", "0");
     env.put("HTTP_INSTANCES", "1");
-    env.put("SHIPYARD_DATA_DIR", dataDir.toString());
     env.put("SAMPLE_DATA", "false");
-    return new OwnShipyard(Shipyard.start(new ConfigLoader(env).load()));
+    return env;
   }
 
   Shipyard shipyard() {
