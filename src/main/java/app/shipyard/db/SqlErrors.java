@@ -2,7 +2,7 @@ package app.shipyard.db;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
@@ -41,7 +41,8 @@ public final class SqlErrors {
   public static boolean isConnectionFailure(Throwable failure) {
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-      if (t instanceof DatabaseUnavailable || t instanceof ClosedConnectionException || t instanceof ConnectException
+      // SocketException: refused, reset or broken connections (ConnectException among them).
+      if (t instanceof DatabaseUnavailable || t instanceof ClosedConnectionException || t instanceof SocketException
           || t instanceof ClosedChannelException || t instanceof UnknownHostException || t instanceof TimeoutException) {
         return true;
       }
