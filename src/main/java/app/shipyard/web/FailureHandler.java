@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
   private final Answers answers;
 
   public FailureHandler(Answers answers) {
@@ -35,7 +36,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     Problem problem = classify(ctx);
-    if (problem.status >= 500) {
+    if (problem.retryAfterSeconds > 0) {
+      // An outage is logged once by DatabaseWatch, not once per request.
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds));
+    } else if (problem.status >= 500) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
     }
     if (wantsJson(ctx)) {
@@ -99,6 +103,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       // Still a deadlock or serialization failure after the retries: the transaction was rolled back whole.
       return new Problem(503, "Shipyard is busy right now and saved nothing; please try again.", Map.of());
     }
+    if (SqlErrors.isConnectionFailure(failure)) {
+      return new Problem(503, "The database cannot be reached just now. Please try again in a few seconds.", Map.of(),
+          DATABASE_RETRY_AFTER_SECONDS);
+    }
     if (failure == null) {
       return fromStatus(ctx.statusCode() > 0 ? ctx.statusCode() : 500);
     }
@@ -123,7 +131,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
   /** The error page's view. */
   public record ErrorView(int status, String message, java.util.List<FieldProblem> fields) {}
 
-  private record Problem(int status, String message, Map<String, String> fields) {
+  /** {@code retryAfterSeconds} above 0: a known, passing unavailability, answered with {@code Retry-After}. */
+  private record Problem(int status, String message, Map<String, String> fields, int retryAfterSeconds) {
+    Problem(int status, String message, Map<String, String> fields) {
+      this(status, message, fields, 0);
+    }
+
     String title() {
       return switch (status) {
         case 400 -> "Please check your input";
@@ -132,6 +145,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
         case 404 -> "Not found";
         case 409 -> "Conflict";
         case 429 -> "Too many attempts";
+        case 503 -> "Temporarily unavailable";
         default -> status >= 500 ? "Something went wrong" : "Request refused";
       };
     }
