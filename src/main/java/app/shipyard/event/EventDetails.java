@@ -5,9 +5,7 @@ import app.shipyard.web.Input;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What an organiser writes about an event, read and validated the same way when it is created and when it is
@@ -53,32 +51,28 @@ public record EventDetails(String kind, String title, String theme, String descr
         new Event.Rules(teamMin, teamMax, perPerson, approval, byRequest), locations);
   }
 
+  /** The event form's values, as the create and edit pages show them. */
+  public record Form(String kind, String title, String theme, String description, String timeZone, String startsAt,
+                     String endsAt, Event.Rules rules, List<LocationBox> locations) {}
+
+  /** One location's checkbox on the event form. */
+  public record LocationBox(int id, String name, boolean checked) {}
+
   /** The create form's starting values. */
-  public static Map<String, Object> blankForm(List<Location> locations) {
+  public static Form blankForm(List<Location> locations) {
     return form("day", "", "", "", "UTC", "", "", new Event.Rules(1, 6, 1, false, false), List.of(), locations);
   }
 
   /** The edit form filled in with the event as it is, times in the event's own zone. */
-  public static Map<String, Object> form(Event e, List<Location> locations) {
+  public static Form form(Event e, List<Location> locations) {
     ZoneId zone = Times.zone(e.timeZone());
     return form(e.kind(), e.title(), e.theme(), e.description(), e.timeZone(), Times.forInput(e.startsAt(), zone),
         Times.forInput(e.endsAt(), zone), e.rules(), e.locationIds(), locations);
   }
 
-  private static Map<String, Object> form(String kind, String title, String theme, String description, String zone,
-                                          String starts, String ends, Event.Rules rules, List<Integer> chosen,
-                                          List<Location> locations) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("kind", kind);
-    form.put("title", title);
-    form.put("theme", theme);
-    form.put("description", description);
-    form.put("timeZone", zone);
-    form.put("startsAt", starts);
-    form.put("endsAt", ends);
-    form.put("rules", rules);
-    form.put("locations", locations.stream().map(l -> Map.of("id", l.id(), "name", l.name(),
-        "checked", chosen.contains(l.id()))).toList());
-    return form;
+  private static Form form(String kind, String title, String theme, String description, String zone, String starts,
+                           String ends, Event.Rules rules, List<Integer> chosen, List<Location> locations) {
+    return new Form(kind, title, theme, description, zone, starts, ends, rules, locations.stream()
+        .map(l -> new LocationBox(l.id(), l.name(), chosen.contains(l.id()))).toList());
   }
 }

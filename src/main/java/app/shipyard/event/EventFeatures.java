@@ -17,7 +17,7 @@ public final class EventFeatures implements Routes.Feature {
     ScheduleRepository schedule = new ScheduleRepository(pool);
     ParticipantRepository participants = new ParticipantRepository(pool);
     this.features = List.of(
-        new EventRoutes(events, new EventEdits(pool), schedule, reference, views),
+        new EventRoutes(events, new EventEdits(pool), schedule, reference),
         new EventPhaseRoutes(events),
         new ScheduleRoutes(events, schedule),
         new ParticipantRoutes(events, participants, reference),

@@ -9,18 +9,15 @@ import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Markdown;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
+import app.shipyard.web.Choice;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Events: list, create and edit (organisers), and the overview page with its schedule. */
@@ -31,73 +28,83 @@ public final class EventRoutes implements Routes.Feature {
   private final EventEdits edits;
   private final ScheduleRepository schedule;
   private final ReferenceRepository reference;
-  private final Views views;
 
   public EventRoutes(EventRepository events, EventEdits edits, ScheduleRepository schedule,
-                     ReferenceRepository reference, Views views) {
+                     ReferenceRepository reference) {
     this.events = events;
     this.edits = edits;
     this.schedule = schedule;
     this.reference = reference;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/events", Access.signedIn(), this::listPage)
-        .legacyGet("/events/new", ORGANISERS, this::newPage)
-        .legacyPost("/events", ORGANISERS, this::createForm)
-        .legacyGet("/events/:id", Access.signedIn(), this::eventPage)
-        .legacyGet("/events/:id/edit", ORGANISERS, this::editPage)
-        .legacyPost("/events/:id", ORGANISERS, this::editForm)
-        .legacyGet("/api/events", Access.signedIn(), this::listApi)
-        .legacyPost("/api/events", ORGANISERS, this::createApi)
+    routes.get("/events", Access.signedIn(), this::listPage)
+        .get("/events/new", ORGANISERS, this::newPage)
+        .post("/events", ORGANISERS, this::createForm)
+        .get("/events/:id", Access.signedIn(), this::eventPage)
+        .get("/events/:id/edit", ORGANISERS, this::editPage)
+        .post("/events/:id", ORGANISERS, this::editForm)
+        .get("/api/events", Access.signedIn(), this::listApi)
+        .post("/api/events", ORGANISERS, this::createApi)
         .get("/api/events/:id", Access.signedIn(), this::eventApi)
-        .legacyPut("/api/events/:id", ORGANISERS, this::editApi);
+        .put("/api/events/:id", ORGANISERS, this::editApi);
   }
 
-  private void listPage(RoutingContext ctx) {
+  record ListView(List<Listed> events) {}
+
+  record Listed(Event event, String when) {}
+
+  record FormView(EventDetails.Form form) {}
+
+  record EditView(Event event, EventDetails.Form form, boolean rulesLocked) {}
+
+  /** The overview page: the event in the viewer's time, its schedule, its phase history and the organiser's moves. */
+  record OverviewView(Event event, String tab, String descriptionHtml, Times.Shown starts, Times.Shown ends,
+                      boolean differentZone, List<EventRepository.PhaseChange> history, boolean isOrganiser, List<PhaseMove> phases,
+                      List<Slot> schedule, boolean canChange, List<Choice> eventLocations) {}
+
+  record PhaseMove(String key, String label, boolean current, boolean allowed) {}
+
+  record Slot(ScheduleItem item, Times.Shown when) {}
+
+  private Future<Answer> listPage(RoutingContext ctx) {
     Person me = Viewer.person(ctx);
-    events.list(DraftEvents.seesDrafts(me)).onSuccess(list -> views.page(ctx, "event/list", "Events",
-        Map.of("events", list.stream()
-            .map(e -> Map.of("event", e, "when", Times.withZone(e.startsAt(), Times.viewerZone(me, e)))).toList())))
-        .onFailure(ctx::fail);
+    return events.list(DraftEvents.seesDrafts(me)).map(list -> Answer.page("event/list", "Events", new ListView(
+        list.stream().map(e -> new Listed(e, Times.withZone(e.startsAt(), Times.viewerZone(me, e)))).toList())));
   }
 
-  private void listApi(RoutingContext ctx) {
-    events.list(DraftEvents.seesDrafts(Viewer.person(ctx)))
-        .onSuccess(list -> Responses.json(ctx, new JsonArray(list.stream().map(EventJson::of).toList())))
-        .onFailure(ctx::fail);
+  private Future<Answer> listApi(RoutingContext ctx) {
+    return events.list(DraftEvents.seesDrafts(Viewer.person(ctx)))
+        .map(list -> Answer.json(new JsonArray(list.stream().map(EventJson::of).toList())));
   }
 
-  private void newPage(RoutingContext ctx) {
-    reference.locations().onSuccess(locations -> views.page(ctx, "event/new", "New event",
-        Map.of("form", EventDetails.blankForm(locations)))).onFailure(ctx::fail);
+  private Future<Answer> newPage(RoutingContext ctx) {
+    return reference.locations()
+        .map(locations -> Answer.page("event/new", "New event", new FormView(EventDetails.blankForm(locations))));
   }
 
-  private void createForm(RoutingContext ctx) {
+  private Future<Answer> createForm(RoutingContext ctx) {
     EventDetails event = EventDetails.read(Input.of(ctx));
-    events.create(event, Viewer.person(ctx).id()).onSuccess(id -> Responses.seeOther(ctx, "/events/" + id))
-        .onFailure(ctx::fail);
+    return events.create(event, Viewer.person(ctx).id()).map(id -> Answer.seeOther("/events/" + id));
   }
 
-  private void createApi(RoutingContext ctx) {
+  private Future<Answer> createApi(RoutingContext ctx) {
     EventDetails event = EventDetails.read(Input.of(ctx));
-    events.create(event, Viewer.person(ctx).id()).compose(events::get)
-        .onSuccess(e -> Responses.json(ctx, 201, EventJson.of(e))).onFailure(ctx::fail);
+    return events.create(event, Viewer.person(ctx).id()).compose(events::get)
+        .map(e -> Answer.json(201, EventJson.of(e)));
   }
 
-  private void editPage(RoutingContext ctx) {
+  private Future<Answer> editPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), reference.locations()).map(all -> {
+    return Future.all(events.get(id), reference.locations()).map(all -> {
       Event e = all.resultAt(0);
       if (e.phase() == Phase.ARCHIVED) {
         throw AppError.conflict(EventEdits.ARCHIVED);
       }
-      return Map.<String, Object>of("event", e, "form", EventDetails.form(e, all.resultAt(1)),
-          "rulesLocked", e.phase().teamsLocked());
-    }).onSuccess(model -> views.page(ctx, "event/edit", "Edit " + ((Event) model.get("event")).title(), model))
-        .onFailure(ctx::fail);
+      return Answer.page("event/edit", "Edit " + e.title(),
+          new EditView(e, EventDetails.form(e, all.resultAt(1)), e.phase().teamsLocked()));
+    });
   }
 
   private Future<Event> edit(RoutingContext ctx) {
@@ -106,55 +113,33 @@ public final class EventRoutes implements Routes.Feature {
     return edits.update(id, details).compose(done -> events.get(id));
   }
 
-  private void editForm(RoutingContext ctx) {
-    edit(ctx).onSuccess(e -> Responses.seeOther(ctx, "/events/" + e.id())).onFailure(ctx::fail);
+  private Future<Answer> editForm(RoutingContext ctx) {
+    return edit(ctx).map(e -> Answer.seeOther("/events/" + e.id()));
   }
 
-  private void editApi(RoutingContext ctx) {
-    edit(ctx).onSuccess(e -> Responses.json(ctx, EventJson.of(e))).onFailure(ctx::fail);
+  private Future<Answer> editApi(RoutingContext ctx) {
+    return edit(ctx).map(e -> Answer.json(EventJson.of(e)));
   }
 
-  private Future<Map<String, Object>> eventModel(RoutingContext ctx, long id) {
-    return Future.all(events.get(id), events.history(id)).map(all -> {
+  private Future<Answer> eventPage(RoutingContext ctx) {
+    long id = Params.id(ctx, "id", "That event");
+    Person me = Viewer.person(ctx);
+    return Future.all(events.get(id), events.history(id), schedule.forEvent(id)).map(all -> {
       Event e = all.resultAt(0);
-      Person me = Viewer.person(ctx);
+      List<ScheduleItem> items = all.resultAt(2);
       ZoneId mine = Times.viewerZone(me, e);
       ZoneId theirs = Times.zone(e.timeZone());
-      Map<String, Object> model = new HashMap<>();
-      model.put("event", e);
-      model.put("tab", "overview");
-      model.put("descriptionHtml", Markdown.toHtml(e.description()));
-      model.put("starts", Times.moment(e.startsAt(), mine, theirs));
-      model.put("ends", Times.moment(e.endsAt(), mine, theirs));
-      model.put("differentZone", !mine.equals(theirs));
-      model.put("history", all.resultAt(1));
       boolean organiser = me.has(Role.ORGANISER) || me.has(Role.ADMIN);
-      model.put("isOrganiser", organiser);
-      model.put("phases", Arrays.stream(Phase.values()).map(p -> Map.of("key", p.key(), "label", p.label(),
-          "current", p == e.phase(), "allowed", e.phase().refusalToMoveTo(p).isEmpty())).toList());
-      return model;
+      return Answer.page("event/event", e.title(), new OverviewView(e, "overview", Markdown.toHtml(e.description()),
+          Times.moment(e.startsAt(), mine, theirs), Times.moment(e.endsAt(), mine, theirs), !mine.equals(theirs),
+          all.resultAt(1), organiser,
+          Arrays.stream(Phase.values()).map(p -> new PhaseMove(p.key(), p.label(), p == e.phase(),
+              e.phase().refusalToMoveTo(p).isEmpty())).toList(),
+          items.stream().map(item -> new Slot(item, Times.span(item.startsAt(), item.endsAt(), mine, theirs))).toList(),
+          organiser && e.phase() != Phase.ARCHIVED,
+          IntStream.range(0, e.locationIds().size())
+              .mapToObj(i -> new Choice(e.locationIds().get(i), e.locations().get(i), false)).toList()));
     });
-  }
-
-  private void eventPage(RoutingContext ctx) {
-    long id = Params.id(ctx, "id", "That event");
-    Future.all(eventModel(ctx, id), schedule.forEvent(id))
-        .map(all -> withSchedule(ctx, all.resultAt(0), all.resultAt(1)))
-        .onSuccess(model -> views.page(ctx, "event/event", ((Event) model.get("event")).title(), model))
-        .onFailure(ctx::fail);
-  }
-
-  /** The overview's schedule (times as the viewer reads them) and what an organiser may change. */
-  private static Map<String, Object> withSchedule(RoutingContext ctx, Map<String, Object> model, List<ScheduleItem> items) {
-    Event e = (Event) model.get("event");
-    ZoneId mine = Times.viewerZone(Viewer.person(ctx), e);
-    ZoneId theirs = Times.zone(e.timeZone());
-    model.put("schedule", items.stream().map(item -> Map.of("item", item,
-        "when", Times.span(item.startsAt(), item.endsAt(), mine, theirs))).toList());
-    model.put("canChange", Boolean.TRUE.equals(model.get("isOrganiser")) && e.phase() != Phase.ARCHIVED);
-    model.put("eventLocations", IntStream.range(0, e.locationIds().size())
-        .mapToObj(i -> Map.of("id", e.locationIds().get(i), "name", e.locations().get(i))).toList());
-    return model;
   }
 
   /** The event alone; its pitches are a paged list of their own ({@code links.pitches}). */
