@@ -112,11 +112,7 @@ public record PitchFilter(Sort sort, String skill, String tag, Integer locationI
     if (text.isEmpty()) {
       return null;
     }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return Params.wholeNumber(text).filter(n -> n > 0 && n <= Integer.MAX_VALUE).map(Long::intValue).orElse(0);
   }
 
   private static PitchCursor cursor(String text, Sort sort, Map<String, String> problems) {

@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Organisers review a suggested placement of the free agents onto teams, and apply the placements they keep. */
 public final class PlacementRoutes implements Routes.Feature {
@@ -92,12 +93,13 @@ public final class PlacementRoutes implements Routes.Feature {
       List<String> values = input.list("placement", MAX_PICKS, 41);
       input.check();
       for (String value : values) {
-        String[] ids = value.split(":");
-        try {
-          picks.add(new Pick(Long.parseLong(ids[0]), Long.parseLong(ids[1])));
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        String[] ids = value.split(":", -1);
+        Optional<Long> person = ids.length == 2 ? Params.wholeNumber(ids[0]) : Optional.empty();
+        Optional<Long> pitch = ids.length == 2 ? Params.wholeNumber(ids[1]) : Optional.empty();
+        if (person.isEmpty() || pitch.isEmpty()) {
           throw AppError.invalid("placement", "must be personId:pitchId");
         }
+        picks.add(new Pick(person.get(), pitch.get()));
       }
     }
     return picks;

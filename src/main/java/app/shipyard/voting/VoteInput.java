@@ -1,5 +1,6 @@
 package app.shipyard.voting;
 
+import app.shipyard.web.Params;
 import app.shipyard.web.Input;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -104,7 +105,7 @@ final class VoteInput {
         input.problem("points", "must be whole numbers of points");
         return List.of();
       }
-      points.add(new VoteRequest.Points(Long.parseLong(name.group(1)), given.intValue()));
+      points.add(new VoteRequest.Points(Params.wholeNumber(name.group(1)).orElse(0L), given.intValue()));
     }
     return points;
   }
@@ -129,7 +130,7 @@ final class VoteInput {
   private static Long whole(Object raw, long min) {
     try {
       long value = raw instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue()
-          : raw instanceof String s ? Long.parseLong(s) : Long.MIN_VALUE;
+          : raw instanceof String s ? Params.wholeNumber(s).orElse(Long.MIN_VALUE) : Long.MIN_VALUE;
       return value >= min ? value : null;
     } catch (NumberFormatException e) {
       return null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.Api;
+import app.shipyard.support.Events;
 import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
@@ -179,6 +180,21 @@ class BadInputTest {
     var location = api.as(token, api.get("/api/people?location=abc")).send().await();
     assertEquals(400, location.statusCode());
     assertEquals("must be a whole number", location.bodyAsJsonObject().getJsonObject("fields").getString("location"));
+  }
+
+  @Test
+  @DisplayName("Numbers in the pitch list's query are ASCII digits only: +1, a full-width 1 or 1.0 get 400 naming location")
+  void lenientNumbersInPitchFilters() {
+    Events events = new Events(api);
+    long event = events.create(new JsonObject());
+    events.moveTo(event, "pitching");
+    for (String location : new String[] {"%2B1", "%EF%BC%91", "1.0", "-1"}) {
+      var response = api.as(token, api.get("/api/events/" + event + "/pitches?location=" + location)).send().await();
+      JsonObject body = assertRefused(400, response);
+      assertTrue(body.getJsonObject("fields").containsKey("location"), location + ": " + body.encode());
+    }
+    assertEquals(200, api.as(token, api.get("/api/events/" + event + "/pitches?location="
+        + Fixture.locationId("Berlin"))).send().await().statusCode());
   }
 
   @Test
