@@ -123,7 +123,7 @@ public final class Shipyard {
               new PeopleRoutes(account.people(), account.reference()),
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
-              event, pitch, new TeamFeatures(pool, views, pitch.pitches(), event.events(), idempotency),
+              event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               new VotingFeatures(pool, event.events()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();

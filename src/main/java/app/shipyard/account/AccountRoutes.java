@@ -9,7 +9,7 @@ import app.shipyard.web.Answer;
 import app.shipyard.web.Choice;
 import app.shipyard.web.FieldProblem;
 import app.shipyard.web.Input;
-import app.shipyard.web.Responses;
+import app.shipyard.web.Redirects;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
@@ -56,7 +56,7 @@ public final class AccountRoutes implements Routes.Feature {
     if (Viewer.of(ctx).isPresent()) {
       return Future.succeededFuture(Answer.seeOther("/"));
     }
-    return Future.succeededFuture(signInAgain(200, "", Responses.safeNext(ctx.request().getParam("next")), null));
+    return Future.succeededFuture(signInAgain(200, "", Redirects.safeNext(ctx.request().getParam("next")), null));
   }
 
   private static Answer signInAgain(int status, String email, String next, String error) {
@@ -67,7 +67,7 @@ public final class AccountRoutes implements Routes.Feature {
     Input input = Input.of(ctx);
     String email = input.optional("email", 254).toLowerCase();
     String password = input.optional("password", 1000);
-    String next = Responses.safeNext(input.optional("next", 2000));
+    String next = Redirects.safeNext(input.optional("next", 2000));
     if (email.isEmpty() || password.isEmpty()) {
       return Future.succeededFuture(signInAgain(400, email, next, "Please enter your email and password."));
     }

@@ -1,19 +1,20 @@
 package app.shipyard.pitch;
 
-import app.shipyard.identity.Role;
+import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
+import app.shipyard.identity.Location;
+import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
+import app.shipyard.web.Choice;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Editing a pitch (its earlier versions kept as revisions) and moving a lab project through its stages. The
@@ -25,24 +26,25 @@ public final class PitchEditRoutes implements Routes.Feature {
   private final PitchRepository pitches;
   private final PitchChangeRepository changes;
   private final EventRepository events;
-  private final Views views;
 
-  public PitchEditRoutes(PitchRepository pitches, PitchChangeRepository changes, EventRepository events, Views views) {
+  /** The edit form: the pitch as it reads now, the event's locations ticked where it names them, links one a line. */
+  record EditView(Pitch pitch, Event event, String tab, List<Choice> locations, String linksText) {}
+
+  public PitchEditRoutes(PitchRepository pitches, PitchChangeRepository changes, EventRepository events) {
     this.pitches = pitches;
     this.changes = changes;
     this.events = events;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/pitches/:id/edit", PEOPLE, this::editPage)
-        .legacyPost("/pitches/:id/edit", PEOPLE, ctx -> edit(ctx).onSuccess(p -> toPage(ctx, p)).onFailure(ctx::fail))
-        .legacyPost("/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).onSuccess(p -> toPage(ctx, p)).onFailure(ctx::fail))
-        .legacyPut("/api/pitches/:id", PEOPLE, ctx -> edit(ctx).onSuccess(p -> json(ctx, p)).onFailure(ctx::fail))
-        .legacyGet("/api/pitches/:id/revisions", Access.signedIn(), this::revisionsApi)
-        .legacyPost("/api/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).onSuccess(p -> json(ctx, p)).onFailure(ctx::fail))
-        .legacyGet("/api/pitches/:id/stages", Access.signedIn(), this::stagesApi);
+    routes.get("/pitches/:id/edit", PEOPLE, this::editPage)
+        .post("/pitches/:id/edit", PEOPLE, ctx -> edit(ctx).map(PitchEditRoutes::toPage))
+        .post("/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).map(PitchEditRoutes::toPage))
+        .put("/api/pitches/:id", PEOPLE, ctx -> edit(ctx).map(PitchEditRoutes::json))
+        .get("/api/pitches/:id/revisions", Access.signedIn(), this::revisionsApi)
+        .post("/api/pitches/:id/stage", PEOPLE, ctx -> stage(ctx).map(PitchEditRoutes::json))
+        .get("/api/pitches/:id/stages", Access.signedIn(), this::stagesApi);
   }
 
   /** The pitch, if the person may see it and manages it (404 before 403, like the repository). */
@@ -55,19 +57,14 @@ public final class PitchEditRoutes implements Routes.Feature {
     });
   }
 
-  private void editPage(RoutingContext ctx) {
+  private Future<Answer> editPage(RoutingContext ctx) {
     Audience me = Audience.of(Viewer.person(ctx));
-    managed(ctx, me).compose(p -> Future.all(events.get(p.eventId()), pitches.locations(p.eventId())).map(all -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("pitch", p);
-      model.put("event", all.resultAt(0));
-      model.put("tab", "pitches");
-      model.put("locations", PitchListRoutes.locationChoices(all.resultAt(1), p.locations()));
-      model.put("linksText", String.join("\n", p.links()));
-      return model;
-    })).onSuccess(model -> views.page(ctx, "pitch/pitch-edit", "Edit " + ((Pitch) model.get("pitch")).title(), model))
-        .onFailure(ctx::fail);
+    return managed(ctx, me).compose(p -> Future.all(events.get(p.eventId()), pitches.locations(p.eventId()))
+        .map(all -> Answer.page("pitch/pitch-edit", "Edit " + p.title(), new EditView(p, all.resultAt(0), "pitches",
+            PitchListRoutes.locationChoices(all.resultAt(1), p.locations()), String.join("\n", p.links())))));
   }
+
+  /** Check boxes for the form: the event's locations, ticked where the pitch names them. */
 
   private Future<Pitch> edit(RoutingContext ctx) {
     Audience me = Audience.of(Viewer.person(ctx));
@@ -90,23 +87,21 @@ public final class PitchEditRoutes implements Routes.Feature {
     return changes.changeStage(id, me, Stage.parse(key).orElseThrow(), note).compose(done -> pitches.get(id, me));
   }
 
-  private void revisionsApi(RoutingContext ctx) {
-    pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .compose(p -> changes.revisions(p.id()))
-        .onSuccess(list -> Responses.json(ctx, PitchJson.array(list, PitchJson::of))).onFailure(ctx::fail);
+  private Future<Answer> revisionsApi(RoutingContext ctx) {
+    return pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
+        .compose(p -> changes.revisions(p.id())).map(list -> Answer.json(PitchJson.array(list, PitchJson::of)));
   }
 
-  private void stagesApi(RoutingContext ctx) {
-    pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .compose(p -> changes.stages(p.id()))
-        .onSuccess(list -> Responses.json(ctx, PitchJson.array(list, PitchJson::of))).onFailure(ctx::fail);
+  private Future<Answer> stagesApi(RoutingContext ctx) {
+    return pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
+        .compose(p -> changes.stages(p.id())).map(list -> Answer.json(PitchJson.array(list, PitchJson::of)));
   }
 
-  private static void toPage(RoutingContext ctx, Pitch p) {
-    Responses.seeOther(ctx, "/pitches/" + p.id());
+  private static Answer toPage(Pitch p) {
+    return Answer.seeOther("/pitches/" + p.id());
   }
 
-  private static void json(RoutingContext ctx, Pitch p) {
-    Responses.json(ctx, PitchJson.of(p));
+  private static Answer json(Pitch p) {
+    return Answer.json(PitchJson.of(p));
   }
 }

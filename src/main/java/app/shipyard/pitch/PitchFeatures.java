@@ -21,7 +21,7 @@ public final class PitchFeatures implements Routes.Feature {
     this.features = List.of(
         new PitchRoutes(pitches, changes, talk, events, idempotency),
         new PitchListRoutes(pitches, events),
-        new PitchEditRoutes(pitches, changes, events, views),
+        new PitchEditRoutes(pitches, changes, events),
         new PitchModerationRoutes(pitches, changes),
         new PitchTalkRoutes(pitches, talk, idempotency));
   }

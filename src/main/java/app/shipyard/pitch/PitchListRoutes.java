@@ -6,6 +6,7 @@ import app.shipyard.identity.Location;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
+import app.shipyard.web.Choice;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Params;
 import app.shipyard.web.Routes;
@@ -41,14 +42,13 @@ public final class PitchListRoutes implements Routes.Feature {
   /** The page {@code /events/{id}/pitches}; the names are the template's. */
   public record ListView(Event event, String tab, boolean isLab, PitchFilter filter, List<SortChoice> sorts,
                          List<LocationOption> locationFilter, List<PitchSummary> pitches, Pager pager, boolean canPitch,
-                         List<LocationChoice> locations) {}
+                         List<Choice> locations) {}
 
   public record SortChoice(String key, String label, boolean selected) {}
 
   public record LocationOption(int id, String name, boolean selected) {}
 
   /** A check box of the pitch form's locations. */
-  public record LocationChoice(int id, String name, boolean checked) {}
 
   /** Links to the first, previous and next page ({@code null} where there is none), for {@code layout/pager}. */
   public record Pager(String label, String first, String previous, String next) {
@@ -100,8 +100,8 @@ public final class PitchListRoutes implements Routes.Feature {
   }
 
   /** Check boxes for the pitch form: the event's locations, ticked where the pitch names them. */
-  static List<LocationChoice> locationChoices(List<Location> allowed, List<Location> chosen) {
-    return allowed.stream().map(l -> new LocationChoice(l.id(), l.name(),
+  static List<Choice> locationChoices(List<Location> allowed, List<Location> chosen) {
+    return allowed.stream().map(l -> new Choice(l.id(), l.name(),
         chosen.stream().anyMatch(c -> c.id() == l.id()))).toList();
   }
 }

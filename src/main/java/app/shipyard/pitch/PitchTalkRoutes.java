@@ -6,7 +6,6 @@ import app.shipyard.web.Answer;
 import app.shipyard.web.Idempotency;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
@@ -32,39 +31,35 @@ public final class PitchTalkRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.legacyPost("/pitches/:id/interest", EMPLOYEES, this::interestForm)
-        .legacyPost("/pitches/:id/comments", EMPLOYEES, ctx -> comment(ctx).onSuccess(c -> toComments(ctx)).onFailure(ctx::fail))
-        .legacyPost("/pitches/:id/comments/:commentId/delete", PEOPLE,
-            ctx -> deleteComment(ctx).onSuccess(d -> toComments(ctx)).onFailure(ctx::fail))
-        .legacyGet("/api/pitches/:id/interest", Access.signedIn(), ctx -> interestApi(ctx, Future.succeededFuture()))
-        .legacyPut("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, true)))
-        .legacyDelete("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, false)))
-        .legacyGet("/api/pitches/:id/comments", Access.signedIn(), this::commentsApi)
+    routes.post("/pitches/:id/interest", EMPLOYEES, this::interestForm)
+        .post("/pitches/:id/comments", EMPLOYEES, ctx -> comment(ctx).map(c -> toComments(ctx)))
+        .post("/pitches/:id/comments/:commentId/delete", PEOPLE, ctx -> deleteComment(ctx).map(d -> toComments(ctx)))
+        .get("/api/pitches/:id/interest", Access.signedIn(), ctx -> interestApi(ctx, Future.succeededFuture()))
+        .put("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, true)))
+        .delete("/api/pitches/:id/interest", EMPLOYEES, ctx -> interestApi(ctx, mark(ctx, false)))
+        .get("/api/pitches/:id/comments", Access.signedIn(), this::commentsApi)
         .post("/api/pitches/:id/comments", EMPLOYEES,
             idempotency.wrap(ctx -> comment(ctx).map(c -> Answer.json(201, PitchJson.of(c)))))
-        .legacyDelete("/api/pitches/:id/comments/:commentId", PEOPLE,
-            ctx -> deleteComment(ctx).onSuccess(d -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+        .delete("/api/pitches/:id/comments/:commentId", PEOPLE, ctx -> deleteComment(ctx).map(d -> Answer.noContent()));
   }
 
   private Future<Void> mark(RoutingContext ctx, boolean interested) {
     return talk.markInterest(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)), interested);
   }
 
-  private void interestForm(RoutingContext ctx) {
+  private Future<Answer> interestForm(RoutingContext ctx) {
     Input input = Input.of(ctx);
     boolean interested = input.bool("interested");
     input.check();
-    mark(ctx, interested).onSuccess(d -> Responses.seeOther(ctx, "/pitches/" + ctx.pathParam("id")))
-        .onFailure(ctx::fail);
+    return mark(ctx, interested).map(d -> Answer.seeOther("/pitches/" + ctx.pathParam("id")));
   }
 
   /** After {@code change}, the interest in the pitch; who is interested only for its captain and organisers. */
-  private void interestApi(RoutingContext ctx, Future<Void> change) {
+  private Future<Answer> interestApi(RoutingContext ctx, Future<Void> change) {
     long id = Params.id(ctx, "id", "That pitch");
     Audience me = Audience.of(Viewer.person(ctx));
-    change.compose(done -> pitches.get(id, me)).compose(p -> talk.interested(id)
-            .map(all -> PitchJson.interest(all, me.personId(), me.manages(p.captainId()))))
-        .onSuccess(json -> Responses.json(ctx, json)).onFailure(ctx::fail);
+    return change.compose(done -> pitches.get(id, me)).compose(p -> talk.interested(id)
+        .map(all -> Answer.json(PitchJson.interest(all, me.personId(), me.manages(p.captainId())))));
   }
 
   private Future<PitchTalkRepository.Comment> comment(RoutingContext ctx) {
@@ -81,13 +76,12 @@ public final class PitchTalkRoutes implements Routes.Feature {
     return talk.deleteComment(id, commentId, Audience.of(Viewer.person(ctx)));
   }
 
-  private void commentsApi(RoutingContext ctx) {
-    pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .compose(p -> talk.comments(p.id()))
-        .onSuccess(list -> Responses.json(ctx, PitchJson.array(list, PitchJson::of))).onFailure(ctx::fail);
+  private Future<Answer> commentsApi(RoutingContext ctx) {
+    return pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
+        .compose(p -> talk.comments(p.id())).map(list -> Answer.json(PitchJson.array(list, PitchJson::of)));
   }
 
-  private static void toComments(RoutingContext ctx) {
-    Responses.seeOther(ctx, "/pitches/" + ctx.pathParam("id") + "#comments");
+  private static Answer toComments(RoutingContext ctx) {
+    return Answer.seeOther("/pitches/" + ctx.pathParam("id") + "#comments");
   }
 }

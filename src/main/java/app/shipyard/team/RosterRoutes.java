@@ -5,16 +5,15 @@ import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Access;
+import app.shipyard.web.Answer;
 import app.shipyard.web.AppError;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
-import app.shipyard.web.Views;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,105 +29,102 @@ public final class RosterRoutes implements Routes.Feature {
   private final JoinRequestRepository requests;
   private final MatchFinder matches;
   private final EventRepository events;
-  private final Views views;
 
-  public RosterRoutes(TeamRepository teams, JoinRequestRepository requests, MatchFinder matches, EventRepository events,
-                      Views views) {
+  /**
+   * One team's page as one person sees it: their own pending request (or null), the requests and matches they see
+   * if they manage the team (matches null otherwise), and what they may do.
+   */
+  record TeamView(Team team, Event event, String tab, JoinRequest myRequest, List<JoinRequest> requests,
+                  boolean manages, MatchFinder.ForTeam matches, boolean canJoin, boolean byRequest,
+                  boolean canLeave, List<Team.Member> handOverTo) {}
+
+  /** An event's teams tab. */
+  record TeamsView(Event event, String tab, List<Team> teams, boolean isOrganiser) {}
+
+  public RosterRoutes(TeamRepository teams, JoinRequestRepository requests, MatchFinder matches,
+                      EventRepository events) {
     this.teams = teams;
     this.requests = requests;
     this.matches = matches;
     this.events = events;
-    this.views = views;
   }
 
   @Override
   public void register(Routes routes) {
-    routes.legacyGet("/pitches/:id/team", Access.signedIn(), this::teamPage)
-        .legacyGet("/events/:id/teams", Access.signedIn(), this::teamsPage)
-        .legacyGet("/events/:id/teams.csv", ORGANISERS, this::teamsCsv)
-        .legacyGet("/api/pitches/:id/team", Access.signedIn(), this::teamApi)
-        .legacyGet("/api/pitches/:id/matches", Access.signedIn(), this::teamMatchesApi)
-        .legacyGet("/api/events/:id/teams", Access.signedIn(), this::teamsApi)
-        .legacyGet("/api/events/:id/matches/me", Access.signedIn(), this::myMatchesApi);
+    routes.get("/pitches/:id/team", Access.signedIn(), this::teamPage)
+        .get("/events/:id/teams", Access.signedIn(), this::teamsPage)
+        .get("/events/:id/teams.csv", ORGANISERS, this::teamsCsv)
+        .get("/api/pitches/:id/team", Access.signedIn(), this::teamApi)
+        .get("/api/pitches/:id/matches", Access.signedIn(), this::teamMatchesApi)
+        .get("/api/events/:id/teams", Access.signedIn(), this::teamsApi)
+        .get("/api/events/:id/matches/me", Access.signedIn(), this::myMatchesApi);
   }
 
-  private void teamPage(RoutingContext ctx) {
+  private Future<Answer> teamPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
     Person me = Viewer.person(ctx);
-    teams.team(id).compose(team -> {
+    return teams.team(id).compose(team -> {
       boolean manages = Membership.mayManage(me, team.captainId());
       return Future.all(events.get(team.eventId()), requests.pendingOf(id, me.id()),
           manages ? requests.pending(id) : Future.succeededFuture(List.of()),
           manages ? matches.forTeam(team).map(Optional::of) : Future.succeededFuture(Optional.empty()))
-          .map(all -> teamModel(me, team, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3)));
-    }).onSuccess(model -> views.page(ctx, "team/team", ((Team) model.get("team")).title() + " · team", model))
-        .onFailure(ctx::fail);
+          .map(all -> teamView(me, team, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3)));
+    }).map(view -> Answer.page("team/team", view.team().title() + " · team", view));
   }
 
-  private static Map<String, Object> teamModel(Person me, Team team, Event event, Optional<JoinRequest> mine,
-                                               List<JoinRequest> pending, Optional<MatchFinder.ForTeam> found) {
+  private static TeamView teamView(Person me, Team team, Event event, Optional<JoinRequest> mine,
+                                   List<JoinRequest> pending, Optional<MatchFinder.ForTeam> found) {
     boolean open = event.phase().teamsOpen();
     boolean member = team.hasMember(me.id());
     boolean captain = me.id() == team.captainId();
-    Map<String, Object> model = new HashMap<>();
-    model.put("team", team);
-    model.put("event", event);
-    model.put("tab", "teams");
-    model.put("myRequest", mine.orElse(null));
-    model.put("requests", pending);
-    model.put("manages", Membership.mayManage(me, team.captainId()));
-    found.ifPresent(m -> model.put("matches", m));
-    model.put("canJoin", open && team.approved() && !member && mine.isEmpty() && team.openPlaces() > 0
-        && me.has(Role.EMPLOYEE));
-    model.put("byRequest", event.rules().joinByRequest());
-    model.put("canLeave", open && member && !captain);
-    model.put("handOverTo", open && captain
-        ? team.members().stream().filter(m -> !m.captain()).toList() : List.of());
-    return model;
+    boolean canJoin = open && team.approved() && !member && mine.isEmpty() && team.openPlaces() > 0
+        && me.has(Role.EMPLOYEE);
+    List<Team.Member> handOverTo = open && captain
+        ? team.members().stream().filter(m -> !m.captain()).toList() : List.of();
+    return new TeamView(team, event, "teams", mine.orElse(null), pending, Membership.mayManage(me, team.captainId()),
+        found.orElse(null), canJoin, event.rules().joinByRequest(), open && member && !captain, handOverTo);
   }
 
-  private void teamApi(RoutingContext ctx) {
-    teams.team(Params.id(ctx, "id", "That pitch")).onSuccess(t -> Responses.json(ctx, TeamJson.of(t)))
-        .onFailure(ctx::fail);
+  private Future<Answer> teamApi(RoutingContext ctx) {
+    return teams.team(Params.id(ctx, "id", "That pitch")).map(t -> Answer.json(TeamJson.of(t)));
   }
 
-  private void teamMatchesApi(RoutingContext ctx) {
+  private Future<Answer> teamMatchesApi(RoutingContext ctx) {
     Person me = Viewer.person(ctx);
-    teams.team(Params.id(ctx, "id", "That pitch")).compose(t -> Membership.mayManage(me, t.captainId())
+    return teams.team(Params.id(ctx, "id", "That pitch")).compose(t -> Membership.mayManage(me, t.captainId())
             ? matches.forTeam(t)
             : Future.failedFuture(AppError.forbidden("Only this team's captain or an organiser sees its matches.")))
-        .onSuccess(m -> Responses.json(ctx, m.json())).onFailure(ctx::fail);
+        .map(m -> Answer.json(m.json()));
   }
 
-  private void myMatchesApi(RoutingContext ctx) {
+  private Future<Answer> myMatchesApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    events.get(id).compose(e -> matches.forPerson(id, Viewer.person(ctx)))
-        .onSuccess(m -> Responses.json(ctx, m.json())).onFailure(ctx::fail);
+    return events.get(id).compose(e -> matches.forPerson(id, Viewer.person(ctx))).map(m -> Answer.json(m.json()));
   }
 
-  private void teamsPage(RoutingContext ctx) {
+  private Future<Answer> teamsPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), teams.teams(id)).onSuccess(all -> {
+    boolean organiser = Membership.isOrganiser(Viewer.person(ctx));
+    return Future.all(events.get(id), teams.teams(id)).map(all -> {
       Event event = all.resultAt(0);
-      views.page(ctx, "team/teams", event.title() + " · teams", Map.of("event", event, "tab", "teams",
-          "teams", all.resultAt(1), "isOrganiser", Membership.isOrganiser(Viewer.person(ctx))));
-    }).onFailure(ctx::fail);
+      return Answer.page("team/teams", event.title() + " · teams",
+          new TeamsView(event, "teams", all.resultAt(1), organiser));
+    });
   }
 
-  private void teamsApi(RoutingContext ctx) {
+  private Future<Answer> teamsApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    events.get(id).compose(e -> teams.teams(id)).onSuccess(list -> Responses.json(ctx, TeamJson.teams(list)))
-        .onFailure(ctx::fail);
+    return events.get(id).compose(e -> teams.teams(id)).map(list -> Answer.json(TeamJson.teams(list)));
   }
 
-  private void teamsCsv(RoutingContext ctx) {
+  private Future<Answer> teamsCsv(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That event");
-    Future.all(events.get(id), teams.teams(id)).onSuccess(all -> {
+    return Future.all(events.get(id), teams.teams(id)).map(all -> {
       Event event = all.resultAt(0);
-      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
-          .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"event-" + id + "-teams.csv\"")
-          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-          .end(TeamsCsv.write(event.title(), all.resultAt(1)));
-    }).onFailure(ctx::fail);
+      return Answer.bytes("text/csv; charset=utf-8", Map.of(
+          HttpHeaders.CONTENT_DISPOSITION.toString(), "attachment; filename=\"event-" + id + "-teams.csv\"",
+          HttpHeaders.CACHE_CONTROL.toString(), "no-store"),
+          Buffer.buffer(TeamsCsv.write(event.title(), all.resultAt(1))));
+    });
   }
 }

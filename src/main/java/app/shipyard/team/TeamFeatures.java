@@ -4,7 +4,6 @@ import app.shipyard.event.EventRepository;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Idempotency;
 import app.shipyard.web.Routes;
-import app.shipyard.web.Views;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -13,8 +12,7 @@ public final class TeamFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
 
-  public TeamFeatures(Pool pool, Views views, PitchRepository pitches, EventRepository events,
-                      Idempotency idempotency) {
+  public TeamFeatures(Pool pool, PitchRepository pitches, EventRepository events, Idempotency idempotency) {
     TeamRepository teams = new TeamRepository(pool);
     JoinRequestRepository requests = new JoinRequestRepository(pool);
     ListingRepository<FreeAgent> freeAgents = new ListingRepository<>(pool, ListingKind.FREE_AGENTS);
@@ -22,7 +20,7 @@ public final class TeamFeatures implements Routes.Feature {
     MatchFinder matches = new MatchFinder(teams, freeAgents, mentors);
     this.features = List.of(
         new TeamRoutes(teams, requests, pitches, idempotency),
-        new RosterRoutes(teams, requests, matches, events, views),
+        new RosterRoutes(teams, requests, matches, events),
         ListingRoutes.freeAgents(freeAgents, teams, matches, events),
         ListingRoutes.mentors(mentors, events),
         new PlacementRoutes(new AutoPlacement(teams, freeAgents), events));

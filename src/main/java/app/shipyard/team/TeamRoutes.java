@@ -10,7 +10,6 @@ import app.shipyard.web.AppError;
 import app.shipyard.web.Idempotency;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
-import app.shipyard.web.Responses;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
@@ -40,19 +39,19 @@ public final class TeamRoutes implements Routes.Feature {
 
   @Override
   public void register(Routes routes) {
-    routes.legacyPost("/pitches/:id/join", EMPLOYEES, this::joinForm)
-        .legacyPost("/pitches/:id/leave", EMPLOYEES, this::leaveForm)
-        .legacyPost("/pitches/:id/captain", EMPLOYEES, this::handOverForm)
-        .legacyPost("/join-requests/:id/approve", Access.signedIn(), ctx -> decideForm(ctx, true))
-        .legacyPost("/join-requests/:id/decline", Access.signedIn(), ctx -> decideForm(ctx, false))
-        .legacyPost("/join-requests/:id/withdraw", EMPLOYEES, this::withdrawForm)
+    routes.post("/pitches/:id/join", EMPLOYEES, this::joinForm)
+        .post("/pitches/:id/leave", EMPLOYEES, this::leaveForm)
+        .post("/pitches/:id/captain", EMPLOYEES, this::handOverForm)
+        .post("/join-requests/:id/approve", Access.signedIn(), ctx -> decide(ctx, true).map(TeamRoutes::toTeam))
+        .post("/join-requests/:id/decline", Access.signedIn(), ctx -> decide(ctx, false).map(TeamRoutes::toTeam))
+        .post("/join-requests/:id/withdraw", EMPLOYEES, ctx -> withdraw(ctx).map(TeamRoutes::toTeam))
         .post("/api/pitches/:id/join", EMPLOYEES, idempotency.wrap(this::joinApi))
-        .legacyPost("/api/pitches/:id/leave", EMPLOYEES, this::leaveApi)
-        .legacyPost("/api/pitches/:id/captain", EMPLOYEES, this::handOverApi)
-        .legacyGet("/api/pitches/:id/requests", Access.signedIn(), this::pendingApi)
-        .legacyPost("/api/join-requests/:id/approve", Access.signedIn(), ctx -> decideApi(ctx, true))
-        .legacyPost("/api/join-requests/:id/decline", Access.signedIn(), ctx -> decideApi(ctx, false))
-        .legacyPost("/api/join-requests/:id/withdraw", EMPLOYEES, this::withdrawApi);
+        .post("/api/pitches/:id/leave", EMPLOYEES, this::leaveApi)
+        .post("/api/pitches/:id/captain", EMPLOYEES, this::handOverApi)
+        .get("/api/pitches/:id/requests", Access.signedIn(), this::pendingApi)
+        .post("/api/join-requests/:id/approve", Access.signedIn(), ctx -> decide(ctx, true).map(TeamRoutes::json))
+        .post("/api/join-requests/:id/decline", Access.signedIn(), ctx -> decide(ctx, false).map(TeamRoutes::json))
+        .post("/api/join-requests/:id/withdraw", EMPLOYEES, ctx -> withdraw(ctx).map(TeamRoutes::json));
   }
 
   /** Joins directly, or files a join request where the event wants captains to approve; the request id if so. */
@@ -63,10 +62,9 @@ public final class TeamRoutes implements Routes.Feature {
     return teams.joinOrRequest(pitchId, Viewer.person(ctx).id(), message);
   }
 
-  private void joinForm(RoutingContext ctx) {
+  private Future<Answer> joinForm(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
-    join(ctx, id).onSuccess(request -> Responses.seeOther(ctx, "/pitches/" + id + (request.isPresent() ? "/team" : "")))
-        .onFailure(ctx::fail);
+    return join(ctx, id).map(request -> Answer.seeOther("/pitches/" + id + (request.isPresent() ? "/team" : "")));
   }
 
   /** 202 with the join request filed, or 200 with the pitch joined. */
@@ -77,16 +75,15 @@ public final class TeamRoutes implements Routes.Feature {
         : pitches.get(id).map(p -> Answer.json(PitchJson.of(p))));
   }
 
-  private void leaveForm(RoutingContext ctx) {
+  private Future<Answer> leaveForm(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
-    teams.leave(id, Viewer.person(ctx).id()).onSuccess(d -> Responses.seeOther(ctx, "/pitches/" + id))
-        .onFailure(ctx::fail);
+    return teams.leave(id, Viewer.person(ctx).id()).map(d -> Answer.seeOther("/pitches/" + id));
   }
 
-  private void leaveApi(RoutingContext ctx) {
+  private Future<Answer> leaveApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
-    teams.leave(id, Viewer.person(ctx).id()).compose(d -> pitches.get(id))
-        .onSuccess(p -> Responses.json(ctx, PitchJson.of(p))).onFailure(ctx::fail);
+    return teams.leave(id, Viewer.person(ctx).id()).compose(d -> pitches.get(id))
+        .map(p -> Answer.json(PitchJson.of(p)));
   }
 
   private Future<Void> handOver(RoutingContext ctx, long pitchId) {
@@ -99,24 +96,22 @@ public final class TeamRoutes implements Routes.Feature {
     return teams.handOver(pitchId, Viewer.person(ctx).id(), to.get());
   }
 
-  private void handOverForm(RoutingContext ctx) {
+  private Future<Answer> handOverForm(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
-    handOver(ctx, id).onSuccess(d -> Responses.seeOther(ctx, "/pitches/" + id + "/team")).onFailure(ctx::fail);
+    return handOver(ctx, id).map(d -> Answer.seeOther("/pitches/" + id + "/team"));
   }
 
-  private void handOverApi(RoutingContext ctx) {
+  private Future<Answer> handOverApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
-    handOver(ctx, id).compose(d -> teams.team(id)).onSuccess(t -> Responses.json(ctx, TeamJson.of(t)))
-        .onFailure(ctx::fail);
+    return handOver(ctx, id).compose(d -> teams.team(id)).map(t -> Answer.json(TeamJson.of(t)));
   }
 
-  private void pendingApi(RoutingContext ctx) {
+  private Future<Answer> pendingApi(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
     Person me = Viewer.person(ctx);
-    teams.team(id).compose(t -> Membership.mayManage(me, t.captainId()) ? requests.pending(id)
+    return teams.team(id).compose(t -> Membership.mayManage(me, t.captainId()) ? requests.pending(id)
             : Future.failedFuture(AppError.forbidden("Only this team's captain or an organiser sees its join requests.")))
-        .onSuccess(list -> Responses.json(ctx, new JsonArray(list.stream().map(TeamJson::of).toList())))
-        .onFailure(ctx::fail);
+        .map(list -> Answer.json(new JsonArray(list.stream().map(TeamJson::of).toList())));
   }
 
   private Future<JoinRequest> decide(RoutingContext ctx, boolean approve) {
@@ -124,25 +119,17 @@ public final class TeamRoutes implements Routes.Feature {
     return requests.decide(id, Viewer.person(ctx), approve).compose(d -> requests.get(id));
   }
 
-  private void decideForm(RoutingContext ctx, boolean approve) {
-    decide(ctx, approve).onSuccess(r -> Responses.seeOther(ctx, "/pitches/" + r.pitchId() + "/team"))
-        .onFailure(ctx::fail);
-  }
-
-  private void decideApi(RoutingContext ctx, boolean approve) {
-    decide(ctx, approve).onSuccess(r -> Responses.json(ctx, TeamJson.of(r))).onFailure(ctx::fail);
-  }
-
   private Future<JoinRequest> withdraw(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That join request");
     return requests.withdraw(id, Viewer.person(ctx).id()).compose(d -> requests.get(id));
   }
 
-  private void withdrawForm(RoutingContext ctx) {
-    withdraw(ctx).onSuccess(r -> Responses.seeOther(ctx, "/pitches/" + r.pitchId() + "/team")).onFailure(ctx::fail);
+  /** After a form changed a join request: the team page of its pitch. */
+  private static Answer toTeam(JoinRequest r) {
+    return Answer.seeOther("/pitches/" + r.pitchId() + "/team");
   }
 
-  private void withdrawApi(RoutingContext ctx) {
-    withdraw(ctx).onSuccess(r -> Responses.json(ctx, TeamJson.of(r))).onFailure(ctx::fail);
+  private static Answer json(JoinRequest r) {
+    return Answer.json(TeamJson.of(r));
   }
 }

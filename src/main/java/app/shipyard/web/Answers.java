@@ -52,7 +52,7 @@ public final class Answers {
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);
     } else if (answer instanceof Answer.Redirect r) {
-      String target = Responses.localPath(r.location())
+      String target = Redirects.localPath(r.location())
           .orElseThrow(() -> new IllegalStateException("Not a local path to redirect to: " + r.location()));
       ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, target).end();
     } else if (answer instanceof Answer.Bytes b) {

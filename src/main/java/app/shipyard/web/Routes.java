@@ -1,7 +1,6 @@
 package app.shipyard.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -78,35 +77,6 @@ public final class Routes {
         answer = Future.failedFuture(e);
       }
       answers.end(ctx, answer == null ? Future.failedFuture(new IllegalStateException("No answer")) : answer);
-    });
-    return this;
-  }
-
-  // Legacy handlers that end the response themselves; being converted to endpoints (issue 7), then removed.
-
-  public Routes legacyGet(String path, Access access, Handler<RoutingContext> handler) {
-    return legacy(HttpMethod.GET, path, access, handler);
-  }
-
-  public Routes legacyPost(String path, Access access, Handler<RoutingContext> handler) {
-    return legacy(HttpMethod.POST, path, access, handler);
-  }
-
-  public Routes legacyPut(String path, Access access, Handler<RoutingContext> handler) {
-    return legacy(HttpMethod.PUT, path, access, handler);
-  }
-
-  public Routes legacyDelete(String path, Access access, Handler<RoutingContext> handler) {
-    return legacy(HttpMethod.DELETE, path, access, handler);
-  }
-
-  private Routes legacy(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
-    checked(method, path, access).handler(ctx -> {
-      try {
-        handler.handle(ctx);
-      } catch (RuntimeException e) {
-        ctx.fail(e);
-      }
     });
     return this;
   }

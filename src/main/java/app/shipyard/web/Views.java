@@ -56,16 +56,6 @@ public final class Views {
     });
   }
 
-  /** Renders {@code template} inside the layout and ends the response (legacy handlers; see {@link Answers}). */
-  public void page(RoutingContext ctx, String template, String title, Map<String, Object> model) {
-    page(ctx, 200, template, title, model);
-  }
-
-  public void page(RoutingContext ctx, int status, String template, String title, Map<String, Object> model) {
-    String html = render(ctx, template, title, model);
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
-  }
-
   /**
    * Renders {@code template} inside the layout. The view (a record, or a map) is the template's own context; the
    * layout's values ({@code title}, {@code csrf}, {@code nav}) sit in the parent context, so a template reads

@@ -307,6 +307,8 @@ class PitchTest {
 
     String editPage = captain.getPage(pitchPath + "/edit").bodyAsString();
     assertTrue(editPage.contains("https://example.com/a\nhttps://example.com/b") && editPage.contains("value=\"Form pitch\""), editPage);
+    assertTrue(editPage.contains("name=\"locationIds\" value=\"" + Fixture.locationId("Berlin") + "\" checked>"),
+        "the edit form ticks the locations the pitch names: " + editPage);
     HttpResponse<Buffer> edited = captain.postForm(pitchPath + "/edit", pitchPath + "/edit", MultiMap.caseInsensitiveMultiMap()
         .add("title", "Form pitch, edited").add("summary", "via form").add("capacity", "3"));
     assertEquals(303, edited.statusCode(), edited.bodyAsString());

@@ -1,42 +1,15 @@
 package app.shipyard.web;
 
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 
-/** Small helpers to end a response the same way everywhere. */
-public final class Responses {
+/** Where a redirect may go: plain local paths only, so there are no open redirects. */
+public final class Redirects {
 
   private static final int MAX_TARGET = 2000;
 
-  private Responses() {}
-
-  public static void json(RoutingContext ctx, int status, Object body) {
-    String encoded = body instanceof JsonObject o ? o.encode() : body instanceof JsonArray a ? a.encode()
-        : io.vertx.core.json.Json.encode(body);
-    ctx.response().setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .end(encoded);
-  }
-
-  public static void json(RoutingContext ctx, Object body) {
-    json(ctx, 200, body);
-  }
-
-  /** Redirect after a successful form post (303, so the browser follows with GET), to a local path only. */
-  public static void seeOther(RoutingContext ctx, String location) {
-    Optional<String> target = localPath(location);
-    if (target.isEmpty()) {
-      ctx.fail(new IllegalArgumentException("Not a local path to redirect to: " + location));
-      return;
-    }
-    ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, target.get()).end();
-  }
+  private Redirects() {}
 
   /** Where to go after signing in: the local path asked for, or {@code /}, so there are no open redirects. */
   public static String safeNext(String next) {
