@@ -57,7 +57,8 @@ public final class AccountFeatures implements Routes.Feature {
   /** Recognises the signed-in person (session cookie or bearer token), then checks form tokens. Per verticle. */
   public List<Handler<RoutingContext>> filters() {
     return List.of(new Authenticator(tokens, people, config.secureCookies()),
-        new Csrf(config.signingSecret().orElseThrow(), config.secureCookies(), Authenticator.COOKIE));
+        new Csrf(config.signingSecret().orElseThrow(), config.secureCookies(), Authenticator.COOKIE,
+            config.publicOrigins()));
   }
 
   @Override

@@ -2,6 +2,7 @@ package app.shipyard.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Optional;
  *
  * @param database      where PostgreSQL is; empty means "start the embedded one"
  * @param signingSecret HS256 secret for the tokens Shipyard issues; empty means "generate and keep one" (embedded only)
+ * @param publicOrigins  the origins (scheme://host[:port]) people reach Shipyard at through a proxy that rewrites the
+ *                      Host header; a form post whose Origin is one of them counts as same-site
  */
 public record AppConfig(
     String httpHost,
@@ -22,7 +25,8 @@ public record AppConfig(
     Optional<SsoConfig> sso,
     SignInLimits signInLimits,
     Boolean sampleData,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    List<String> publicOrigins) {
 
   public boolean embeddedDatabase() {
     return database.isEmpty();
@@ -35,27 +39,27 @@ public record AppConfig(
 
   public AppConfig withDatabase(DatabaseConfig db) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, Optional.of(db), signingSecret,
-        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins);
   }
 
   public AppConfig withSigningSecret(String secret) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, Optional.of(secret),
-        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins);
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins);
   }
 
   public AppConfig withSso(SsoConfig ssoConfig) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes);
+        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes, publicOrigins);
   }
 
   public AppConfig withSignInLimits(SignInLimits limits) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes);
+        tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes, publicOrigins);
   }
 
   public record DatabaseConfig(String host, int port, String database, String user, String password) {}

@@ -6,12 +6,15 @@ import app.shipyard.config.AppConfig.SsoConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -57,7 +60,33 @@ public final class ConfigLoader {
         sso(),
         limits,
         text("SAMPLE_DATA").map(Boolean::parseBoolean).orElse(null),
-        integer("MAX_BODY_BYTES", 1024 * 1024));
+        integer("MAX_BODY_BYTES", 1024 * 1024),
+        publicOrigins());
+  }
+
+  /** {@code SHIPYARD_PUBLIC_ORIGINS}: comma-separated {@code https://host[:port]}, nothing else (no path). */
+  private List<String> publicOrigins() {
+    List<String> origins = new ArrayList<>();
+    for (String raw : text("SHIPYARD_PUBLIC_ORIGINS").orElse("").split(",")) {
+      String origin = raw.strip();
+      if (origin.isEmpty()) {
+        continue;
+      }
+      URI uri;
+      try {
+        uri = new URI(origin);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("SHIPYARD_PUBLIC_ORIGINS: '" + origin + "' is not an origin");
+      }
+      boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      if (!web || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+          || uri.getRawFragment() != null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())) {
+        throw new IllegalArgumentException("SHIPYARD_PUBLIC_ORIGINS: '" + origin
+            + "' must be scheme://host[:port] with scheme http or https and nothing after it");
+      }
+      origins.add(origin);
+    }
+    return List.copyOf(origins);
   }
 
   private Optional<DatabaseConfig> database() {

@@ -14,6 +14,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -46,8 +50,12 @@ public final class Csrf implements Handler<RoutingContext> {
   private final SecretKeySpec key;
   private final boolean secureCookies;
   private final String sessionCookie;
+  /** Origins a proxy serves Shipyard at while rewriting the Host header ({@code SHIPYARD_PUBLIC_ORIGINS}). */
+  private final Set<String> publicOrigins;
 
-  public Csrf(String secret, boolean secureCookies, String sessionCookie) {
+  public Csrf(String secret, boolean secureCookies, String sessionCookie, List<String> publicOrigins) {
+    this.publicOrigins = publicOrigins.stream().map(Csrf::normalised).flatMap(Optional::stream)
+        .collect(Collectors.toUnmodifiableSet());
     // A key of its own, derived from the signing secret, so these signatures can never pass for a token's.
     this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
         "shipyard csrf tokens"), "HmacSHA256");
@@ -156,13 +164,29 @@ public final class Csrf implements Handler<RoutingContext> {
    * origin is compared with the Host the request came to, so behind a proxy that keeps the Host header the public
    * address is the one that counts. Clients that send neither (API clients, old browsers) are judged by the token.
    */
-  private static boolean fromAnotherSite(HttpServerRequest request) {
+  private boolean fromAnotherSite(HttpServerRequest request) {
     String site = request.getHeader("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
       return true;
     }
     String origin = request.getHeader("Origin");
-    return origin != null && !sameOrigin(origin, request.authority());
+    return origin != null && !sameOrigin(origin, request.authority())
+        && !normalised(origin).map(publicOrigins::contains).orElse(false);
+  }
+
+  /** {@code scheme://host:port} in lower case with the port spelled out, or empty when it is not a web origin. */
+  private static Optional<String> normalised(String origin) {
+    try {
+      URI uri = new URI(origin.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+      if (uri.getHost() == null || !scheme.equals("http") && !scheme.equals("https")) {
+        return Optional.empty();
+      }
+      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+      return Optional.of(scheme + "://" + bare(uri.getHost()).toLowerCase() + ":" + port);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean sameOrigin(String origin, HostAndPort served) {

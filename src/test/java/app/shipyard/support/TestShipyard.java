@@ -33,6 +33,8 @@ public final class TestShipyard {
   public static final String LEADERSHIP = "leadership@test.example";
   public static final String EMPLOYEE = "employee@test.example";
   public static final String OTHER_EMPLOYEE = "other@test.example";
+  /** Where a proxy in front of the test server would serve it (it accepts form posts from this Origin). */
+  public static final String PUBLIC_ORIGIN = "https://shipyard.test.example";
 
   private static Shipyard shipyard;
   private static String passwordHash;
@@ -52,6 +54,7 @@ public final class TestShipyard {
         env.put("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", "5");
         env.put("SIGN_IN_MAX_FAILURES_PER_ADDRESS", "40");
         env.put("SSO_ISSUER", SSO_ISSUER);
+        env.put("SHIPYARD_PUBLIC_ORIGINS", PUBLIC_ORIGIN);
         env.put("SSO_AUDIENCE", SSO_AUDIENCE);
         env.put("SSO_HS256_SECRET", SSO_SECRET);
         env.putIfAbsent("SHIPYARD_SIGNING_SECRET", "test-signing-secret-0123456789abcdef0123456789");

@@ -154,6 +154,21 @@ class CsrfTest {
   }
 
   @Test
+  @DisplayName("Behind a proxy that rewrites Host, a form post from a configured public origin works; a look-alike does not")
+  void publicOriginBehindProxy() {
+    Api.Browser browser = api.browser().signIn(TestShipyard.EMPLOYEE);
+    var proxied = profileFormWith(browser, "Emma Proxied", List.of("Origin", TestShipyard.PUBLIC_ORIGIN));
+    assertEquals(200, proxied.statusCode(), proxied.bodyAsString());
+    assertEquals("Emma Proxied", myName(TestShipyard.EMPLOYEE));
+    for (String lookAlike : List.of(TestShipyard.PUBLIC_ORIGIN + ":8443", "http://shipyard.test.example",
+        "https://shipyard.test.example.evil.example")) {
+      var forged = profileFormWith(browser, "Hacked Name", List.of("Origin", lookAlike));
+      assertEquals(403, forged.statusCode(), lookAlike);
+    }
+    assertEquals("Emma Proxied", myName(TestShipyard.EMPLOYEE));
+  }
+
+  @Test
   @DisplayName("An API call that says it comes from another site's page is refused, even with a bearer token")
   void crossSiteApiRefused() {
     String token = api.token(TestShipyard.EMPLOYEE);
