@@ -18,7 +18,7 @@ public final class AuditRepository {
 
   private static final String ENTRIES = """
       SELECT a.id, a.at, a.actor_id, p.display_name, a.action, a.round_id, a.category_id
-        FROM voting_audit a JOIN people p ON p.id = a.actor_id
+        FROM voting_audit a LEFT JOIN people p ON p.id = a.actor_id
        WHERE a.round_id = $1 AND a.id > $2 ORDER BY a.id LIMIT $3
       """;
 
@@ -28,13 +28,13 @@ public final class AuditRepository {
     this.pool = pool;
   }
 
-  /** One line of the trail. */
-  public record Entry(long id, OffsetDateTime at, long actorId, String actorName, String action, long roundId,
+  /** One line of the trail; no actor ({@code null}) when the scheduler opened or closed the round. */
+  public record Entry(long id, OffsetDateTime at, Long actorId, String actorName, String action, long roundId,
                       Long categoryId) {
 
     public JsonObject toJson() {
       return new JsonObject().put("id", id).put("at", at.toInstant().toString())
-          .put("actor", new JsonObject().put("id", actorId).put("displayName", actorName))
+          .put("actor", actorId == null ? null : new JsonObject().put("id", actorId).put("displayName", actorName))
           .put("action", action).put("roundId", roundId).put("categoryId", categoryId);
     }
   }

@@ -35,6 +35,13 @@ public final class BallotRules {
     }
   }
 
+  /** Refuses a voter whose location is not the heat's: in a heat only people of its location vote. */
+  public static void mayVoteInHeat(Integer heatLocation, Integer voterLocation) {
+    if (heatLocation != null && !heatLocation.equals(voterLocation)) {
+      throw Refusal.NOT_IN_HEAT.refuse();
+    }
+  }
+
   /** The choices of a valid ballot: within the round's rules, naming only its projects, and not one's own team. */
   public static List<Choice> choices(RoundRules rules, VoteRequest vote, Set<Long> projects, Set<Long> ownTeams) {
     List<Choice> choices = switch (rules.ballot()) {

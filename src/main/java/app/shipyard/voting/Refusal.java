@@ -8,6 +8,7 @@ public enum Refusal {
   ROUND_NOT_OPEN(409, "This round is not open for votes yet."),
   ROUND_CLOSED(409, "This round is closed; it no longer takes votes."),
   NOT_TAKING_PART(403, "You are not taking part in this event, so you cannot vote in this round."),
+  NOT_IN_HEAT(403, "This round is a heat of another location; only people of that location vote in it."),
   OWN_TEAM(409, "You cannot vote for your own team in this round."),
   ALREADY_VOTED(409, "You have already voted in this category, and your first vote stands."),
   BUDGET_EXCEEDED(409, "Your ballot gives more points than this round allows."),

@@ -1,6 +1,7 @@
 package app.shipyard.voting;
 
 import app.shipyard.web.Input;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +12,10 @@ import java.util.Set;
  * {@code pitchIds} the ballot lists every approved, visible pitch of the event.
  */
 public record RoundDraft(String title, RoundRules rules, List<String> categories, Integer locationId,
-                         List<Integer> pitchIds) {
+                         List<Integer> pitchIds, RoundSchedule schedule) {
 
-  static RoundDraft read(Input input) {
+  /** Reads the draft; local times of a form are read in {@code zone}, the event's. */
+  static RoundDraft read(Input input, ZoneId zone) {
     String title = input.required("title", 120);
     BallotType ballot = keyed(input, "ballot", BallotType.values(), null);
     Electorate electorate = keyed(input, "electorate", Electorate.values(), Electorate.PARTICIPANTS);
@@ -32,8 +34,9 @@ public record RoundDraft(String title, RoundRules rules, List<String> categories
         input.bool("changesAllowed"), visibility);
     Optional<Integer> location = input.optionalId("locationId");
     List<Integer> pitchIds = input.ids("pitchIds", 500);
+    RoundSchedule schedule = RoundSchedule.read(input, zone);
     input.check();
-    return new RoundDraft(title, rules, categories, location.orElse(null), pitchIds);
+    return new RoundDraft(title, rules, categories, location.orElse(null), pitchIds, schedule);
   }
 
   private static <E extends Enum<E> & Keyed> E keyed(Input input, String field, E[] values, E fallback) {

@@ -124,7 +124,8 @@ final class RoundPage {
 
   private static List<Action> actions(Round round, Event event) {
     return Arrays.stream(RoundChange.values())
-        .filter(c -> c.refusal(round.state(), round.rules().visibility(), round.revealed(), event.phase()).isEmpty())
+        .filter(c -> c.refusal(round.state(), round.awaitsReveal() ? Visibility.ON_REVEAL : round.rules().visibility(),
+            round.revealed(), event.phase()).isEmpty())
         .map(c -> new Action("/rounds/" + round.id() + "/" + c.action(), c.label())).toList();
   }
 }

@@ -20,6 +20,8 @@ public final class RoundRepository {
                       '{}') AS category_ids,
              coalesce((SELECT array_agg(c.name ORDER BY c.position) FROM voting_categories c WHERE c.round_id = r.id),
                       '{}') AS category_names,
+             coalesce((SELECT array_agg(c.visibility ORDER BY c.position) FROM voting_categories c
+                        WHERE c.round_id = r.id), '{}') AS category_visibilities,
              coalesce((SELECT array_agg(p.id ORDER BY lower(p.title), p.id) FROM voting_round_projects rp
                          JOIN pitches p ON p.id = rp.pitch_id WHERE rp.round_id = r.id), '{}') AS project_ids,
              coalesce((SELECT array_agg(p.title ORDER BY lower(p.title), p.id) FROM voting_round_projects rp
@@ -35,8 +37,9 @@ public final class RoundRepository {
       """;
   private static final String INSERT_ROUND = """
       INSERT INTO voting_rounds (event_id, title, ballot, budget_points, max_per_project, rank_size, electorate,
-                                 own_team_allowed, changes_allowed, visibility, location_id, created_by)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id
+                                 own_team_allowed, changes_allowed, visibility, location_id, created_by, opens_at,
+                                 closes_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
       """;
   private static final String INSERT_CATEGORIES = """
       INSERT INTO voting_categories (round_id, name, position)
@@ -92,7 +95,8 @@ public final class RoundRepository {
     RoundRules rules = draft.rules();
     Tuple round = Tuple.of(eventId, draft.title(), rules.ballot().key(), rules.budget(), rules.maxPerProject(),
         rules.rankSize(), rules.electorate().key(), rules.ownTeamAllowed(), rules.changesAllowed(),
-        rules.visibility().key()).addValue(draft.locationId()).addLong(by);
+        rules.visibility().key()).addValue(draft.locationId()).addLong(by)
+        .addOffsetDateTime(draft.schedule().opensAt()).addOffsetDateTime(draft.schedule().closesAt());
     return tx.preparedQuery(INSERT_ROUND).execute(round).map(rows -> rows.iterator().next().getLong("id"))
         .compose(id -> tx.preparedQuery(INSERT_CATEGORIES)
             .execute(Tuple.of(id).addArrayOfString(draft.categories().toArray(String[]::new)))
@@ -114,7 +118,7 @@ public final class RoundRepository {
   /** Opens, closes or reveals a round under its row lock, and records who did it. */
   public Future<Void> change(long roundId, RoundChange change, long by) {
     return pool.withTransaction(tx -> VotingLocks.roundForChange(tx, roundId).compose(round -> {
-      var refusal = change.refusal(round.state(), round.visibility(), round.revealed(), round.phase());
+      var refusal = change.refusal(round.state(), round.revealRule(), round.revealed(), round.phase());
       if (refusal.isPresent()) {
         return Future.failedFuture(AppError.conflict(refusal.get()));
       }
@@ -140,14 +144,17 @@ public final class RoundRepository {
     RoundRules rules = rules(r);
     Long[] categoryIds = r.getArrayOfLongs("category_ids");
     String[] categoryNames = r.getArrayOfStrings("category_names");
+    String[] categoryVisibilities = r.getArrayOfStrings("category_visibilities");
     Long[] projectIds = r.getArrayOfLongs("project_ids");
     String[] projectTitles = r.getArrayOfStrings("project_titles");
     List<Round.Category> categories = IntStream.range(0, categoryIds.length)
-        .mapToObj(i -> new Round.Category(categoryIds[i], categoryNames[i])).toList();
+        .mapToObj(i -> new Round.Category(categoryIds[i], categoryNames[i], categoryVisibilities[i] == null ? null
+            : Keyed.parse(Visibility.values(), categoryVisibilities[i]).orElseThrow())).toList();
     List<Round.Project> projects = IntStream.range(0, projectIds.length)
         .mapToObj(i -> new Round.Project(projectIds[i], projectTitles[i])).toList();
     return new Round(r.getLong("id"), r.getLong("event_id"), r.getString("title"), rules, r.getInteger("location_id"),
         state(r), r.getOffsetDateTime("opened_at"),
-        r.getOffsetDateTime("closed_at"), r.getOffsetDateTime("revealed_at"), categories, projects);
+        r.getOffsetDateTime("closed_at"), r.getOffsetDateTime("revealed_at"), r.getOffsetDateTime("opens_at"),
+        r.getOffsetDateTime("closes_at"), categories, projects);
   }
 }

@@ -2,6 +2,7 @@ package app.shipyard.voting;
 
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
+import app.shipyard.event.Times;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
@@ -80,8 +81,8 @@ public final class RoundRoutes implements Routes.Feature {
 
   private Future<Long> create(RoutingContext ctx) {
     long eventId = Params.id(ctx, "id", "That event");
-    RoundDraft draft = RoundDraft.read(Input.of(ctx));
-    return rounds.create(eventId, draft, Viewer.person(ctx).id());
+    return events.get(eventId).compose(event -> rounds.create(eventId,
+        RoundDraft.read(Input.of(ctx), Times.zone(event.timeZone())), Viewer.person(ctx).id()));
   }
 
   private Future<Answer> createApi(RoutingContext ctx) {

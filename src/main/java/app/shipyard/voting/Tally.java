@@ -12,11 +12,30 @@ import java.util.function.LongPredicate;
  */
 public record Tally(long roundId, OffsetDateTime at, List<CategoryTally> categories) {
 
-  /** One category: how many ballots it has, and each project's points and place. */
-  public record CategoryTally(long categoryId, String name, long ballots, List<Standing> standings) {
+  /** An organiser's decision of a tied first place: the project that wins, and why. */
+  public record TieBreak(long pitchId, String reason) {}
 
+  /**
+   * One category: how many ballots it has, each project's points and place, and the tie-break decision (or null).
+   * Standings keep a tie a tie; the decision only names the winner among those tied first.
+   */
+  public record CategoryTally(long categoryId, String name, long ballots, List<Standing> standings,
+                              TieBreak tieBreak) {
+
+    /** The projects in first place, or the one a tie-break decided among them. */
     public List<Long> winners() {
-      return Standings.winners(standings);
+      List<Long> first = Standings.winners(standings);
+      return decided() ? List.of(tieBreak.pitchId()) : first;
+    }
+
+    /** Whether first place is shared by several projects (with or without a decision). */
+    public boolean tiedFirst() {
+      return Standings.winners(standings).size() > 1;
+    }
+
+    /** Whether a tie-break decision names one of the projects tied first. */
+    public boolean decided() {
+      return tieBreak != null && tiedFirst() && Standings.winners(standings).contains(tieBreak.pitchId());
     }
 
     JsonObject toJson(boolean visible) {
@@ -27,7 +46,10 @@ public record Tally(long roundId, OffsetDateTime at, List<CategoryTally> categor
       JsonArray places = new JsonArray();
       standings.forEach(s -> places.add(new JsonObject().put("pitchId", s.pitchId()).put("title", s.title())
           .put("points", s.points()).put("place", s.place()).put("tied", s.tied())));
-      return json.put("ballots", ballots).put("standings", places).put("winners", new JsonArray(winners()));
+      JsonObject decision = !decided() ? null
+          : new JsonObject().put("pitchId", tieBreak.pitchId()).put("reason", tieBreak.reason());
+      return json.put("ballots", ballots).put("standings", places).put("winners", new JsonArray(winners()))
+          .put("tiedFirst", tiedFirst()).put("tieBreak", decision);
     }
   }
 

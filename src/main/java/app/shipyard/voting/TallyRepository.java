@@ -3,6 +3,7 @@ package app.shipyard.voting;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ public final class TallyRepository {
 
   private static final String TALLY = """
       SELECT c.id AS category_id, c.name, coalesce(n.ballots, 0) AS ballots, rp.pitch_id, p.title,
-             coalesce(t.points, 0) AS points, clock_timestamp() AS at
+             coalesce(t.points, 0) AS points, clock_timestamp() AS at, tb.pitch_id AS decided_pitch, tb.reason
         FROM voting_categories c
+        LEFT JOIN voting_tie_breaks tb ON tb.category_id = c.id
         JOIN voting_round_projects rp ON rp.round_id = c.round_id
         JOIN pitches p ON p.id = rp.pitch_id
         LEFT JOIN (SELECT category_id, count(*) AS ballots FROM ballots WHERE round_id = $1 GROUP BY category_id) n
@@ -29,7 +31,7 @@ public final class TallyRepository {
        ORDER BY c.position, rp.pitch_id
       """;
 
-  private record Category(long id, String name, long ballots, List<Standings.Score> scores) {}
+  private record Category(long id, String name, long ballots, List<Standings.Score> scores, Tally.TieBreak tieBreak) {}
 
   private final Pool pool;
 
@@ -38,17 +40,23 @@ public final class TallyRepository {
   }
 
   public Future<Tally> tally(long roundId) {
-    return pool.preparedQuery(TALLY).execute(Tuple.of(roundId)).map(rows -> {
+    return tally(pool, roundId);
+  }
+
+  /** The tally as {@code client} sees it: inside a transaction, as of that transaction. */
+  static Future<Tally> tally(SqlClient client, long roundId) {
+    return client.preparedQuery(TALLY).execute(Tuple.of(roundId)).map(rows -> {
       Map<Long, Category> categories = new LinkedHashMap<>();
       OffsetDateTime at = OffsetDateTime.now();
       for (Row r : rows) {
         at = r.getOffsetDateTime("at");
         categories.computeIfAbsent(r.getLong("category_id"), id -> new Category(id, r.getString("name"),
-            r.getLong("ballots"), new ArrayList<>()))
+            r.getLong("ballots"), new ArrayList<>(), r.getLong("decided_pitch") == null ? null
+                : new Tally.TieBreak(r.getLong("decided_pitch"), r.getString("reason"))))
             .scores().add(new Standings.Score(r.getLong("pitch_id"), r.getString("title"), r.getLong("points")));
       }
       return new Tally(roundId, at, categories.values().stream().map(c -> new Tally.CategoryTally(c.id(), c.name(),
-          c.ballots(), Standings.of(c.scores()))).toList());
+          c.ballots(), Standings.of(c.scores()), c.tieBreak())).toList());
     });
   }
 }

@@ -29,9 +29,11 @@ public final class VoteRepository {
   /** SQLSTATEs raised by {@code voting_check_ballot} (sql/V5) at commit. */
   static final String OUTSIDE_WINDOW = "VT001";
   static final String OVER_POINTS = "VT002";
+  static final String OUTSIDE_HEAT = "VT003";
 
   private static final String BALLOT_CONTEXT = """
       SELECT r.*, EXISTS (SELECT 1 FROM voting_categories c WHERE c.id = $3 AND c.round_id = r.id) AS category_ok,
+             (SELECT location_id FROM people WHERE id = $2) AS voter_location,
              coalesce((SELECT array_agg(rp.pitch_id) FROM voting_round_projects rp WHERE rp.round_id = r.id), '{}')
                AS projects,
              coalesce((SELECT array_agg(tm.pitch_id) FROM team_members tm
@@ -98,6 +100,7 @@ public final class VoteRepository {
     }
     RoundRules rules = RoundRepository.rules(r);
     BallotRules.mayVote(RoundRepository.state(r), rules.electorate(), takingPart, voter.has(Role.EMPLOYEE));
+    BallotRules.mayVoteInHeat(r.getInteger("location_id"), r.getInteger("voter_location"));
     return new Ballot(rules.changesAllowed(), BallotRules.choices(rules, vote,
         Set.copyOf(List.of(r.getArrayOfLongs("projects"))), Set.copyOf(List.of(r.getArrayOfLongs("own_teams")))));
   }
@@ -154,6 +157,9 @@ public final class VoteRepository {
     }
     if (SqlErrors.is(failure, OVER_POINTS)) {
       return Refusal.BUDGET_EXCEEDED.refuse();
+    }
+    if (SqlErrors.is(failure, OUTSIDE_HEAT)) {
+      return Refusal.NOT_IN_HEAT.refuse();
     }
     return failure;
   }
