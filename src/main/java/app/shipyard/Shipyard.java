@@ -4,6 +4,8 @@ import app.shipyard.account.AccountFeatures;
 import app.shipyard.account.TokenService;
 import app.shipyard.admin.AdminRoutes;
 import app.shipyard.admin.PeopleImport;
+import app.shipyard.award.AwardRepository;
+import app.shipyard.award.AwardRoutes;
 import app.shipyard.config.AppConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.DatabaseWatch;
@@ -116,6 +118,7 @@ public final class Shipyard {
           Idempotency idempotency = new Idempotency(pool);
           EventFeatures event = new EventFeatures(pool, views, account.reference());
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
+          VotingFeatures voting = new VotingFeatures(pool, event.events());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -124,10 +127,11 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              new VotingFeatures(pool, event.events()));
+              voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
+              .compose(d -> voting.startClock(vertx))
               .compose(d -> deployHttp(vertx, config, views, watch, account, features))
               .map(port -> new Started(pool, port));
         });

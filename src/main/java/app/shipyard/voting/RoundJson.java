@@ -12,7 +12,8 @@ final class RoundJson {
   static JsonObject of(Round round) {
     RoundRules rules = round.rules();
     JsonArray categories = new JsonArray();
-    round.categories().forEach(c -> categories.add(new JsonObject().put("id", c.id()).put("name", c.name())));
+    round.categories().forEach(c -> categories.add(new JsonObject().put("id", c.id()).put("name", c.name())
+        .put("visibility", c.visibility(rules).key()).put("ownVisibility", c.ownVisibility() != null)));
     JsonArray projects = new JsonArray();
     round.projects().forEach(p -> projects.add(new JsonObject().put("pitchId", p.pitchId()).put("title", p.title())));
     return new JsonObject().put("id", round.id()).put("eventId", round.eventId()).put("title", round.title())
@@ -22,6 +23,7 @@ final class RoundJson {
         .put("visibility", rules.visibility().key()).put("locationId", round.locationId())
         .put("state", round.state().key()).put("openedAt", time(round.openedAt()))
         .put("closedAt", time(round.closedAt())).put("revealedAt", time(round.revealedAt()))
+        .put("opensAt", time(round.opensAt())).put("closesAt", time(round.closesAt()))
         .put("categories", categories).put("projects", projects);
   }
 

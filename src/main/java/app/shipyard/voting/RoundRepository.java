@@ -5,6 +5,7 @@ import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -65,7 +66,12 @@ public final class RoundRepository {
   }
 
   public Future<Round> get(long roundId) {
-    return pool.preparedQuery(SELECT_ROUND + " WHERE r.id = $1").execute(Tuple.of(roundId)).map(rows -> {
+    return get(pool, roundId);
+  }
+
+  /** The round as {@code client} sees it (inside a transaction: as of that transaction). */
+  static Future<Round> get(SqlClient client, long roundId) {
+    return client.preparedQuery(SELECT_ROUND + " WHERE r.id = $1").execute(Tuple.of(roundId)).map(rows -> {
       if (rows.size() == 0) {
         throw AppError.notFound("That voting round");
       }

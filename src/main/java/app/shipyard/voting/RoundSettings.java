@@ -36,7 +36,7 @@ public final class RoundSettings {
   /** Sets (or clears) when the scheduler opens and closes the round. */
   public Future<Void> schedule(long roundId, RoundSchedule schedule, long by) {
     return changing(roundId, (tx, round) -> {
-      if (round.phase() == Phase.ARCHIVED || round.state() == RoundState.CLOSED) {
+      if (round.state() == RoundState.CLOSED) {
         return Future.failedFuture(AppError.conflict("This round is closed; it has no schedule left to change."));
       }
       var refusal = schedule.refusal(round.state());
@@ -51,16 +51,11 @@ public final class RoundSettings {
 
   /** Gives a category its own visibility, or (null) lets it follow the round's again. */
   public Future<Void> visibility(long roundId, long categoryId, Visibility visibility, long by) {
-    return changing(roundId, (tx, round) -> {
-      if (round.phase() == Phase.ARCHIVED) {
-        return Future.failedFuture(AppError.conflict("An archived event is read-only; its rounds cannot change."));
-      }
-      return tx.preparedQuery(VISIBILITY).execute(Tuple.of(roundId, categoryId,
+    return changing(roundId, (tx, round) -> tx.preparedQuery(VISIBILITY).execute(Tuple.of(roundId, categoryId,
               visibility == null ? null : visibility.key()))
           .compose(updated -> updated.rowCount() == 0 ? Future.failedFuture(AppError.notFound("That category"))
               : tx.preparedQuery(AUDIT_CATEGORY).execute(Tuple.of(by, "category.visibility", roundId, categoryId)))
-          .mapEmpty();
-    });
+          .mapEmpty());
   }
 
   /** A change of something the live channel shows. */
@@ -68,9 +63,16 @@ public final class RoundSettings {
     Future<Void> apply(SqlConnection tx, VotingLocks.LockedRound round);
   }
 
-  /** Runs {@code change} under the round's row lock, and tells the live channel when it commits. */
+  /**
+   * Runs {@code change} under the round's event lock (shared) and row lock, and tells the live channel when it
+   * commits. Refuses every change of a round of an archived event, which is read-only.
+   */
   Future<Void> changing(long roundId, Change change) {
-    return Retry.transaction(pool, tx -> VotingLocks.roundForChange(tx, roundId).compose(round -> change.apply(tx, round)
-        .compose(done -> LiveNotice.send(tx, round.eventId(), "rounds"))));
+    return Retry.transaction(pool, tx -> VotingLocks.roundUnderEvent(tx, roundId).compose(round -> {
+      if (round.phase() == Phase.ARCHIVED) {
+        return Future.failedFuture(AppError.conflict("An archived event is read-only; its rounds cannot change."));
+      }
+      return change.apply(tx, round).compose(done -> LiveNotice.send(tx, round.eventId(), "rounds"));
+    }));
   }
 }

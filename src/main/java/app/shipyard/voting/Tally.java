@@ -28,6 +28,18 @@ public record Tally(long roundId, OffsetDateTime at, List<CategoryTally> categor
       return decided() ? List.of(tieBreak.pitchId()) : first;
     }
 
+    /**
+     * The projects in the top {@code n} places, for carrying into a final. A tie at the cut-off carries every
+     * project of that place (nobody loses a place to the order of titles); a project without points never goes
+     * through. With {@code n = 1} and a tie-break decided, only the decided winner goes through.
+     */
+    public List<Long> top(int n) {
+      if (n == 1 && decided()) {
+        return List.of(tieBreak.pitchId());
+      }
+      return standings.stream().filter(s -> s.place() <= n && s.points() > 0).map(Standing::pitchId).toList();
+    }
+
     /** Whether first place is shared by several projects (with or without a decision). */
     public boolean tiedFirst() {
       return Standings.winners(standings).size() > 1;

@@ -1,6 +1,5 @@
 package app.shipyard.voting;
 
-import app.shipyard.event.Phase;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
@@ -27,9 +26,6 @@ public final class TieBreaks {
   /** Decides that {@code pitchId} wins the category's tied first place, because of {@code reason}. */
   public Future<Void> decide(long roundId, long categoryId, long pitchId, String reason, long by) {
     return settings.changing(roundId, (tx, round) -> {
-      if (round.phase() == Phase.ARCHIVED) {
-        return Future.failedFuture(AppError.conflict("An archived event is read-only; its rounds cannot change."));
-      }
       if (round.state() != RoundState.CLOSED) {
         return Future.failedFuture(AppError.conflict("A tie is broken once the round is closed."));
       }

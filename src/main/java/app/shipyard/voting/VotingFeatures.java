@@ -1,23 +1,39 @@
 package app.shipyard.voting;
 
+import app.shipyard.award.AwardRepository;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Routes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
 
-/** Wires voting, once per process: its repositories and every route it serves. */
+/** Wires voting, once per process: its repositories, every route it serves, and the round scheduler. */
 public final class VotingFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
 
+  /** How often the scheduler looks for rounds due to open or close. */
+  static final Duration CLOCK_TICK = Duration.ofSeconds(1);
+
+  private final Pool pool;
+
   public VotingFeatures(Pool pool, EventRepository events) {
+    this.pool = pool;
     RoundRepository rounds = new RoundRepository(pool);
     VoteRepository votes = new VoteRepository(pool);
     TallyRepository tallies = new TallyRepository(pool);
     this.features = List.of(
         new RoundRoutes(rounds, events),
+        new RoundDecisionRoutes(rounds, events, new RoundSettings(pool), new AwardRepository(pool)),
         new VoteRoutes(rounds, votes, tallies, new RoundPage(rounds, votes, tallies, events)),
         new AuditRoutes(new AuditRepository(pool), rounds));
+  }
+
+  /** Deploys the round scheduler, once per process (it is safe when several processes run). */
+  public Future<String> startClock(Vertx vertx) {
+    return vertx.deployVerticle(new RoundClock(pool, CLOCK_TICK));
   }
 
   @Override

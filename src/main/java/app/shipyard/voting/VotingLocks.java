@@ -1,5 +1,6 @@
 package app.shipyard.voting;
 
+import app.shipyard.event.EventLocks;
 import app.shipyard.event.Phase;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
@@ -28,6 +29,8 @@ final class VotingLocks {
         FROM voting_rounds r JOIN events e ON e.id = r.event_id WHERE r.id = $1 FOR UPDATE OF r
       """;
 
+  private static final String EVENT_OF_ROUND = "SELECT event_id FROM voting_rounds WHERE id = $1";
+
   private VotingLocks() {}
 
   /** A round row locked for an organiser's change, with what the change is decided on. */
@@ -46,6 +49,17 @@ final class VotingLocks {
    */
   static Future<Boolean> participation(SqlConnection tx, long roundId, long personId) {
     return tx.preparedQuery(PARTICIPATION).execute(Tuple.of(roundId, personId)).map(rows -> rows.size() > 0);
+  }
+
+  /**
+   * For changes that concern the event's projects (awards, carrying finalists): the round's event row shared first
+   * (the codebase's lock order, so a phase move waits for them), then the round row as {@link #roundForChange} does.
+   */
+  static Future<LockedRound> roundUnderEvent(SqlConnection tx, long roundId) {
+    return tx.preparedQuery(EVENT_OF_ROUND).execute(Tuple.of(roundId)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(AppError.notFound("That voting round"))
+        : EventLocks.lockEvent(tx, rows.iterator().next().getLong("event_id"), EventLocks.Hold.SHARED))
+        .compose(event -> roundForChange(tx, roundId));
   }
 
   /** Locks the round row FOR UPDATE: waits until every vote in flight has committed. */
