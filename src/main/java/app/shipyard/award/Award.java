@@ -1,7 +1,9 @@
 package app.shipyard.award;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One award of a project: a category's {@code winner} (several when a tie stands, or one with the tie-break's reason),
@@ -26,6 +28,11 @@ public record Award(long id, long eventId, String eventTitle, long pitchId, Stri
   /** What pages call it: "Winner", "Finalist" or "Judges' prize". */
   public String label() {
     return winner() ? "Winner" : finalist() ? "Finalist" : "Judges' prize";
+  }
+
+  /** A list of awards as a JSON array. */
+  public static JsonArray toJson(List<Award> awards) {
+    return new JsonArray(awards.stream().map(Award::toJson).toList());
   }
 
   public JsonObject toJson() {

@@ -13,7 +13,6 @@ import app.shipyard.web.Params;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -46,7 +45,7 @@ public final class AwardRoutes implements Routes.Feature {
 
   /** The JSON of a list of awards. */
   public static JsonObject json(List<Award> list) {
-    return new JsonObject().put("awards", new JsonArray(list.stream().map(Award::toJson).toList()));
+    return new JsonObject().put("awards", Award.toJson(list));
   }
 
   private Future<Answer> eventAwards(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package app.shipyard.pitch;
 
+import app.shipyard.award.AwardRepository;
 import app.shipyard.event.EventRepository;
 import app.shipyard.web.Idempotency;
 import app.shipyard.web.Routes;
@@ -19,7 +20,7 @@ public final class PitchFeatures implements Routes.Feature {
     PitchChangeRepository changes = new PitchChangeRepository(pool);
     PitchTalkRepository talk = new PitchTalkRepository(pool);
     this.features = List.of(
-        new PitchRoutes(pitches, changes, talk, events, idempotency),
+        new PitchRoutes(pitches, changes, talk, events, idempotency, new AwardRepository(pool)),
         new PitchListRoutes(pitches, events),
         new PitchEditRoutes(pitches, changes, events),
         new PitchModerationRoutes(pitches, changes),

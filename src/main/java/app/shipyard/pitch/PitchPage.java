@@ -1,5 +1,6 @@
 package app.shipyard.pitch;
 
+import app.shipyard.award.Award;
 import app.shipyard.event.Event;
 import app.shipyard.event.Phase;
 import app.shipyard.event.Times;
@@ -19,7 +20,8 @@ record PitchPage(Pitch pitch, Event event, String tab, String problemHtml, Strin
                  boolean canJoin, boolean canLeave, boolean isOrganiser, boolean isCaptain, boolean canEdit,
                  boolean canApprove, int interestCount, boolean interestedMe, List<Interested> interested,
                  boolean canMarkInterest, List<CommentRow> comments, boolean canComment, List<RevisionRow> revisions,
-                 boolean isLab, List<StageRow> stages, boolean canChangeStage, List<Stage> stageOptions) {
+                 boolean isLab, List<StageRow> stages, boolean canChangeStage, List<Stage> stageOptions,
+                 List<Award> awards, boolean canGivePrize) {
 
   /** What the pitch read before one edit, with who edited it and when (in the viewer's time zone). */
   record RevisionRow(String by, String when, String title, String summary) {}
@@ -29,7 +31,7 @@ record PitchPage(Pitch pitch, Event event, String tab, String problemHtml, Strin
   record StageRow(String from, String to, String note, String by, String when) {}
 
   static PitchPage of(Person me, Event event, Pitch pitch, List<Revision> revisions, List<Comment> comments,
-                      List<Interested> interested, List<StageChange> stages) {
+                      List<Interested> interested, List<StageChange> stages, List<Award> awards) {
     ZoneId zone = Times.viewerZone(me, event);
     Audience audience = Audience.of(me);
     boolean organiser = audience.organiser();
@@ -56,6 +58,7 @@ record PitchPage(Pitch pitch, Event event, String tab, String problemHtml, Strin
         stages.stream().map(s -> new StageRow(s.fromLabel(), s.toLabel(), s.note(), s.changedBy(),
             Times.shown(s.changedAt(), zone))).toList(),
         manages && PitchRules.stageRefusal(event.kind(), event.phase()).isEmpty(),
-        Arrays.stream(Stage.values()).filter(s -> !s.key().equals(pitch.stage())).toList());
+        Arrays.stream(Stage.values()).filter(s -> !s.key().equals(pitch.stage())).toList(),
+        awards, organiser && !readOnly && pitch.approved() && pitch.hidden() == null);
   }
 }

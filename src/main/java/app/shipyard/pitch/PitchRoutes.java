@@ -1,5 +1,7 @@
 package app.shipyard.pitch;
 
+import app.shipyard.award.AwardRepository;
+import app.shipyard.award.Award;
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import app.shipyard.event.EventRepository;
@@ -12,6 +14,7 @@ import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * Pitching ideas and the pitch page, as pages and API. Employees pitch. Editing, moderation, talk and the event's pitch
@@ -26,9 +29,11 @@ public final class PitchRoutes implements Routes.Feature {
   private final PitchTalkRepository talk;
   private final EventRepository events;
   private final Idempotency idempotency;
+  private final AwardRepository awards;
 
   public PitchRoutes(PitchRepository pitches, PitchChangeRepository changes, PitchTalkRepository talk,
-                     EventRepository events, Idempotency idempotency) {
+                     EventRepository events, Idempotency idempotency, AwardRepository awards) {
+    this.awards = awards;
     this.pitches = pitches;
     this.changes = changes;
     this.talk = talk;
@@ -62,13 +67,15 @@ public final class PitchRoutes implements Routes.Feature {
   private Future<Answer> pitchPage(RoutingContext ctx) {
     long id = Params.id(ctx, "id", "That pitch");
     Person me = Viewer.person(ctx);
-    return pitches.get(id, Audience.of(me)).compose(p -> Future.all(events.get(p.eventId()), changes.revisions(id),
-        talk.comments(id), talk.interested(id), changes.stages(id)).map(all -> Answer.page("pitch/pitch", p.title(),
-        PitchPage.of(me, all.resultAt(0), p, all.resultAt(1), all.resultAt(2), all.resultAt(3), all.resultAt(4)))));
+    return pitches.get(id, Audience.of(me)).compose(p -> Future.all(List.of(events.get(p.eventId()),
+        changes.revisions(id), talk.comments(id), talk.interested(id), changes.stages(id), awards.ofPitch(id)))
+        .map(all -> Answer.page("pitch/pitch", p.title(), PitchPage.of(me, all.resultAt(0), p, all.resultAt(1),
+            all.resultAt(2), all.resultAt(3), all.resultAt(4), all.resultAt(5)))));
   }
 
   private Future<Answer> pitchApi(RoutingContext ctx) {
-    return pitches.get(Params.id(ctx, "id", "That pitch"), Audience.of(Viewer.person(ctx)))
-        .map(p -> Answer.json(PitchJson.of(p)));
+    long id = Params.id(ctx, "id", "That pitch");
+    return pitches.get(id, Audience.of(Viewer.person(ctx))).compose(p -> awards.ofPitch(id)
+        .map(list -> Answer.json(PitchJson.of(p).put("awards", Award.toJson(list)))));
   }
 }

@@ -69,8 +69,12 @@ public final class RoundDecisionRoutes implements Routes.Feature {
   }
 
   private Future<Void> schedule(RoutingContext ctx, long id, long by) {
-    return rounds.get(id).compose(r -> events.get(r.eventId()))
-        .compose(e -> settings.schedule(id, RoundSchedule.read(Input.of(ctx), Times.zone(e.timeZone())), by));
+    return rounds.get(id).compose(r -> events.get(r.eventId())).compose(e -> {
+      Input input = Input.of(ctx);
+      RoundSchedule schedule = RoundSchedule.read(input, Times.zone(e.timeZone()));
+      input.check();
+      return settings.schedule(id, schedule, by);
+    });
   }
 
   private Future<Void> visibility(RoutingContext ctx, long id, long by) {

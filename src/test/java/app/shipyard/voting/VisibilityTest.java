@@ -99,4 +99,41 @@ class VisibilityTest {
     f.change(id, "close");
     assertEquals(List.of(false, false, true), who(id));
   }
+
+  @Test
+  @DisplayName("A category may override its round's visibility: one category live, the other hidden until the reveal")
+  void perCategory() {
+    JsonObject round = f.round(new JsonObject().put("visibility", "live")
+        .put("categories", new io.vertx.core.json.JsonArray().add("People's Choice").add("Most Innovative")));
+    long id = round.getLong("id");
+    String path = "/api/rounds/" + id + "/categories/" + category(round, 1) + "/visibility";
+    assertEquals(403, f.events.post(ann, path, new JsonObject().put("visibility", "on_reveal")).statusCode());
+    assertEquals("must be one of live, after_voting, after_close, on_reveal, never, or empty to follow the round",
+        f.events.post(f.organiser, path, new JsonObject().put("visibility", "later")).bodyAsJsonObject()
+            .getJsonObject("fields").getString("visibility"));
+    JsonObject changed = f.events.post(f.organiser, path, new JsonObject().put("visibility", "on_reveal"))
+        .bodyAsJsonObject();
+    assertEquals(List.of("live", "on_reveal"), changed.getJsonArray("categories").stream()
+        .map(c -> ((JsonObject) c).getString("visibility")).toList());
+    assertEquals(List.of(false, true), changed.getJsonArray("categories").stream()
+        .map(c -> ((JsonObject) c).getBoolean("ownVisibility")).toList());
+    f.change(id, "open");
+    assertEquals(200, f.vote(ann, id, single(category(round, 1), f.bot)).statusCode());
+    assertEquals(List.of(true, false), seen(ben, id), "open: the first category is live, the second hidden");
+    assertEquals(List.of(true, true), seen(f.organiser, id));
+    f.change(id, "close");
+    assertEquals(List.of(true, false), seen(ann, id), "closed: still hidden until the reveal");
+    f.change(id, "reveal");
+    assertEquals(List.of(true, true), seen(ben, id));
+    assertEquals(1, app.shipyard.support.Fixture.count(
+        "SELECT count(*) FROM voting_audit WHERE action = 'category.visibility' AND round_id = $1", id));
+    assertEquals(200, f.events.post(f.organiser, path, new JsonObject().put("visibility", "")).statusCode());
+    assertEquals("live", f.events.get(ben, "/api/rounds/" + id).bodyAsJsonObject().getJsonArray("categories")
+        .getJsonObject(1).getString("visibility"), "empty: the category follows its round again");
+  }
+
+  private List<Boolean> seen(String token, long round) {
+    return f.tally(token, round).getJsonArray("categories").stream().map(c -> ((JsonObject) c).getBoolean("visible"))
+        .toList();
+  }
 }
