@@ -124,7 +124,7 @@ public final class Shipyard {
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
               new HealthRoutes(watch), new HomeRoutes(pool), account,
               new PeopleRoutes(account.people(), account.reference()),
-              new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
+              new PortfolioRoutes(new PortfolioRepository(pool), account.people(), new AwardRepository(pool)),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()));

@@ -75,7 +75,7 @@ public final class PortfolioRepository {
       if (r.getLong("pitch_id") != null) {
         list.add(new Project(r.getLong("pitch_id"), r.getString("title"), r.getString("summary"), r.getString("stage"),
             r.getBoolean("is_captain"), r.getLong("team_size").intValue(), List.of(r.getArrayOfStrings("skills")),
-            r.getString("reflection"), r.getOffsetDateTime("reflected_at")));
+            r.getString("reflection"), r.getOffsetDateTime("reflected_at"), List.of()));
       }
     }
     return events.values().stream().map(r -> new EventEntry(r.getLong("event_id"), r.getString("event_title"),

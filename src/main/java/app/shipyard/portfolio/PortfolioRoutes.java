@@ -1,5 +1,6 @@
 package app.shipyard.portfolio;
 
+import app.shipyard.award.AwardRepository;
 import app.shipyard.identity.Person;
 import app.shipyard.account.PersonRepository;
 import app.shipyard.web.Access;
@@ -20,8 +21,10 @@ public final class PortfolioRoutes implements Routes.Feature {
 
   private final PortfolioRepository portfolios;
   private final PersonRepository people;
+  private final AwardRepository awards;
 
-  public PortfolioRoutes(PortfolioRepository portfolios, PersonRepository people) {
+  public PortfolioRoutes(PortfolioRepository portfolios, PersonRepository people, AwardRepository awards) {
+    this.awards = awards;
     this.portfolios = portfolios;
     this.people = people;
   }
@@ -42,7 +45,12 @@ public final class PortfolioRoutes implements Routes.Feature {
     long id = Params.id(ctx, "id", "That person");
     boolean own = Viewer.person(ctx).id() == id;
     return people.findById(id).map(found -> found.orElseThrow(() -> AppError.notFound("That person")))
-        .compose(person -> portfolios.of(id, own).map(p -> new PortfolioView(person, p, own)));
+        .compose(person -> portfolio(id, own).map(p -> new PortfolioView(person, p, own)));
+  }
+
+  /** The person's portfolio with its projects' awards. */
+  private Future<Portfolio> portfolio(long personId, boolean own) {
+    return portfolios.of(personId, own).compose(p -> awards.ofPitches(p.pitchIds()).map(p::withAwards));
   }
 
   private Future<Answer> myPortfolio(RoutingContext ctx) {
@@ -71,7 +79,7 @@ public final class PortfolioRoutes implements Routes.Feature {
   }
 
   private Future<Answer> reflectApi(RoutingContext ctx) {
-    return reflect(ctx).compose(pitchId -> portfolios.of(Viewer.person(ctx).id(), true)
+    return reflect(ctx).compose(pitchId -> portfolio(Viewer.person(ctx).id(), true)
         .map(p -> Answer.json(PortfolioJson.project(p, pitchId))));
   }
 }

@@ -1,5 +1,7 @@
 package app.shipyard.team;
 
+import app.shipyard.award.Award;
+import app.shipyard.award.AwardRepository;
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import app.shipyard.event.Event;
@@ -29,6 +31,7 @@ public final class RosterRoutes implements Routes.Feature {
   private final JoinRequestRepository requests;
   private final MatchFinder matches;
   private final EventRepository events;
+  private final AwardRepository awards;
 
   /**
    * One team's page as one person sees it: their own pending request (or null), the requests and matches they see
@@ -36,13 +39,14 @@ public final class RosterRoutes implements Routes.Feature {
    */
   record TeamView(Team team, Event event, String tab, JoinRequest myRequest, List<JoinRequest> requests,
                   boolean manages, MatchFinder.ForTeam matches, boolean canJoin, boolean byRequest,
-                  boolean canLeave, List<Team.Member> handOverTo) {}
+                  boolean canLeave, List<Team.Member> handOverTo, List<Award> awards) {}
 
   /** An event's teams tab. */
   record TeamsView(Event event, String tab, List<Team> teams, boolean isOrganiser) {}
 
   public RosterRoutes(TeamRepository teams, JoinRequestRepository requests, MatchFinder matches,
-                      EventRepository events) {
+                      EventRepository events, AwardRepository awards) {
+    this.awards = awards;
     this.teams = teams;
     this.requests = requests;
     this.matches = matches;
@@ -65,15 +69,18 @@ public final class RosterRoutes implements Routes.Feature {
     Person me = Viewer.person(ctx);
     return teams.team(id).compose(team -> {
       boolean manages = Membership.mayManage(me, team.captainId());
-      return Future.all(events.get(team.eventId()), requests.pendingOf(id, me.id()),
+      return Future.all(List.of(events.get(team.eventId()), requests.pendingOf(id, me.id()),
           manages ? requests.pending(id) : Future.succeededFuture(List.of()),
-          manages ? matches.forTeam(team).map(Optional::of) : Future.succeededFuture(Optional.empty()))
-          .map(all -> teamView(me, team, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3)));
+          manages ? matches.forTeam(team).map(Optional::of) : Future.succeededFuture(Optional.empty()),
+          awards.ofPitch(id)))
+          .map(all -> teamView(me, team, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3),
+              all.resultAt(4)));
     }).map(view -> Answer.page("team/team", view.team().title() + " · team", view));
   }
 
   private static TeamView teamView(Person me, Team team, Event event, Optional<JoinRequest> mine,
-                                   List<JoinRequest> pending, Optional<MatchFinder.ForTeam> found) {
+                                   List<JoinRequest> pending, Optional<MatchFinder.ForTeam> found,
+                                   List<Award> awards) {
     boolean open = event.phase().teamsOpen();
     boolean member = team.hasMember(me.id());
     boolean captain = me.id() == team.captainId();
@@ -82,11 +89,13 @@ public final class RosterRoutes implements Routes.Feature {
     List<Team.Member> handOverTo = open && captain
         ? team.members().stream().filter(m -> !m.captain()).toList() : List.of();
     return new TeamView(team, event, "teams", mine.orElse(null), pending, Membership.mayManage(me, team.captainId()),
-        found.orElse(null), canJoin, event.rules().joinByRequest(), open && member && !captain, handOverTo);
+        found.orElse(null), canJoin, event.rules().joinByRequest(), open && member && !captain, handOverTo, awards);
   }
 
   private Future<Answer> teamApi(RoutingContext ctx) {
-    return teams.team(Params.id(ctx, "id", "That pitch")).map(t -> Answer.json(TeamJson.of(t)));
+    long id = Params.id(ctx, "id", "That pitch");
+    return teams.team(id).compose(t -> awards.ofPitch(id)
+        .map(list -> Answer.json(TeamJson.of(t).put("awards", Award.toJson(list)))));
   }
 
   private Future<Answer> teamMatchesApi(RoutingContext ctx) {

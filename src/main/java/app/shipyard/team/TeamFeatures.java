@@ -1,5 +1,6 @@
 package app.shipyard.team;
 
+import app.shipyard.award.AwardRepository;
 import app.shipyard.event.EventRepository;
 import app.shipyard.pitch.PitchRepository;
 import app.shipyard.web.Idempotency;
@@ -20,7 +21,7 @@ public final class TeamFeatures implements Routes.Feature {
     MatchFinder matches = new MatchFinder(teams, freeAgents, mentors);
     this.features = List.of(
         new TeamRoutes(teams, requests, pitches, idempotency),
-        new RosterRoutes(teams, requests, matches, events),
+        new RosterRoutes(teams, requests, matches, events, new AwardRepository(pool)),
         ListingRoutes.freeAgents(freeAgents, teams, matches, events),
         ListingRoutes.mentors(mentors, events),
         new PlacementRoutes(new AutoPlacement(teams, freeAgents), events));

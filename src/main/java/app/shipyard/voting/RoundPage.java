@@ -2,6 +2,7 @@ package app.shipyard.voting;
 
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
+import app.shipyard.event.Times;
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Answer;
@@ -39,10 +40,10 @@ final class RoundPage {
 
   record RoundView(Event event, Round round, String ballot, String visibility, boolean single,
                    boolean budget, boolean ranked, String refusal, String notice, List<CategoryView> categories,
-                   List<Action> actions) {}
+                   List<Action> actions, RoundTools tools, String schedule) {}
 
-  record CategoryView(long id, String name, boolean showForm, String voteId, String myVote, List<Option> options,
-                      List<Place> places, Results results) {}
+  record CategoryView(long id, String name, String visibility, boolean showForm, String voteId, String myVote,
+                      List<Option> options, List<Place> places, Results results) {}
 
   /** A project on a ballot form, with what the voter's current ballot gives it. */
   record Option(long pitchId, String title, boolean checked, int points) {}
@@ -50,7 +51,7 @@ final class RoundPage {
   /** One place of a ranked ballot form ("1st"), with the projects to pick from. */
   record Place(int rank, List<Option> options) {}
 
-  record Results(long ballots, List<Bar> bars) {}
+  record Results(long ballots, List<Bar> bars, String tieBreak) {}
 
   record Bar(String title, long points, long most, int place, boolean tied) {}
 
@@ -66,7 +67,8 @@ final class RoundPage {
     Person me = Viewer.person(ctx);
     String voted = Params.text(ctx, "voted", 20);
     return rounds.get(roundId).compose(round -> Future.all(events.get(round.eventId()), tallies.tally(roundId),
-        votes.mine(roundId, me.id())).map(all -> {
+        votes.mine(roundId, me.id()), runsRounds(me) ? rounds.list(round.eventId()) : Future.succeededFuture(List.of()))
+        .map(all -> {
           Event event = all.resultAt(0);
           Map<Long, VoteRepository.OwnBallot> mine = all.<List<VoteRepository.OwnBallot>>resultAt(2).stream()
               .collect(Collectors.toMap(VoteRepository.OwnBallot::categoryId, Function.identity()));
@@ -74,19 +76,21 @@ final class RoundPage {
               .filter(c -> String.valueOf(c.id()).equals(voted) && mine.containsKey(c.id()))
               .map(c -> "Your vote in " + c.name() + " is recorded.").findFirst().orElse(null);
           return Answer.page(status, "voting/round", round.title() + " · " + event.title(),
-              view(me, event, round, all.resultAt(1), mine, refusal, notice));
+              view(me, event, round, all.resultAt(1), mine, refusal, notice, all.resultAt(3)));
         }));
   }
 
   private static RoundView view(Person me, Event event, Round round, Tally tally,
-                                Map<Long, VoteRepository.OwnBallot> mine, String refusal, String notice) {
+                                Map<Long, VoteRepository.OwnBallot> mine, String refusal, String notice,
+                                List<Round> eventRounds) {
     LongPredicate visible = round.resultsVisibleTo(runsRounds(me), mine.keySet());
     List<CategoryView> categories = tally.categories().stream().map(c -> category(round, c,
         Optional.ofNullable(mine.get(c.categoryId())), visible.test(c.categoryId()))).toList();
     BallotType ballot = round.rules().ballot();
     return new RoundView(event, round, round.rules().summary(), round.rules().visibility().label(),
         ballot == BallotType.SINGLE, ballot == BallotType.BUDGET, ballot == BallotType.RANKED, refusal, notice,
-        categories, runsRounds(me) ? actions(round, event) : List.of());
+        categories, runsRounds(me) ? actions(round, event) : List.of(),
+        runsRounds(me) ? RoundTools.of(event, round, tally, eventRounds) : null, schedule(round, event, me));
   }
 
   private static CategoryView category(Round round, Tally.CategoryTally tally, Optional<VoteRepository.OwnBallot> mine,
@@ -99,11 +103,13 @@ final class RoundPage {
             round.projects().stream().map(p -> option(p, choices, rank)).toList())).toList();
     long most = tally.standings().stream().mapToLong(Standing::points).max().orElse(0);
     Results results = !visible ? null : new Results(tally.ballots(), tally.standings().stream()
-        .map(s -> new Bar(s.title(), s.points(), Math.max(most, 1), s.place(), s.tied())).toList());
+        .map(s -> new Bar(s.title(), s.points(), Math.max(most, 1), s.place(), s.tied())).toList(), !tally.decided()
+        ? null : "Tie broken for " + round.projectTitle(tally.tieBreak().pitchId()) + ": " + tally.tieBreak().reason());
     String myVote = mine.isEmpty() ? null : choices.stream().map(c -> describe(round, c))
         .collect(Collectors.joining(", "));
-    return new CategoryView(tally.categoryId(), tally.name(), showForm, UUID.randomUUID().toString(), myVote, options,
-        places, results);
+    String visibility = round.category(tally.categoryId()).map(c -> c.visibility(round.rules()).label()).orElse("");
+    return new CategoryView(tally.categoryId(), tally.name(), visibility, showForm, UUID.randomUUID().toString(), myVote,
+        options, places, results);
   }
 
   /** A project on the form, marked as the current ballot has it (at {@code rank}, for a ranked ballot). */
@@ -120,6 +126,17 @@ final class RoundPage {
       case BUDGET -> title + " (" + choice.points() + (choice.points() == 1 ? " point)" : " points)");
       case RANKED -> choice.rank() + ". " + title;
     };
+  }
+
+  /** When the scheduler opens or closes the round, in the viewer's time zone; null when nothing is scheduled. */
+  private static String schedule(Round round, Event event, Person me) {
+    var zone = Times.viewerZone(me, event);
+    String opens = round.state() == RoundState.DRAFT && round.opensAt() != null
+        ? "Opens " + Times.withZone(round.opensAt(), zone) : null;
+    String closes = round.state() != RoundState.CLOSED && round.closesAt() != null
+        ? "closes " + Times.withZone(round.closesAt(), zone) : null;
+    return opens == null && closes == null ? null : opens == null ? "C" + closes.substring(1)
+        : closes == null ? opens : opens + ", " + closes;
   }
 
   private static List<Action> actions(Round round, Event event) {

@@ -118,9 +118,9 @@ class HeatsTest {
     assertEquals(200, f.vote(s1, sydney.getLong("id"), single(category(sydney, 0), sydneyPitch)).statusCode());
     assertEquals(200, f.vote(s2, sydney.getLong("id"), single(category(sydney, 0), sydneyPitch)).statusCode());
     long finalRound = f.round(new JsonObject().put("title", "Grand final")).getLong("id");
+    f.change(berlin.getLong("id"), "close");
     assertEquals("Sydney heat is not closed yet.",
         error(carry(f.organiser, finalRound, 1, berlin.getLong("id"), sydney.getLong("id"))));
-    f.change(berlin.getLong("id"), "close");
     f.change(sydney.getLong("id"), "close");
     assertEquals(403, carry(f.emma, finalRound, 1, berlin.getLong("id")).statusCode());
 
