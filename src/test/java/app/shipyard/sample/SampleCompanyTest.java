@@ -105,4 +105,35 @@ class SampleCompanyTest {
         .flatMap(e -> e.getJsonArray("projects").stream().map(p -> (JsonObject) p))
         .filter(p -> p.getString("reflection") != null).count());
   }
+
+  @Test
+  @DisplayName("the current day has a round ready to open with one live category and one hidden until the reveal")
+  void currentRound() {
+    JsonObject current = ((JsonArray) get("/api/events")).stream().map(o -> (JsonObject) o)
+        .filter(e -> e.getString("phase").equals("team_forming")).findFirst().orElseThrow();
+    JsonObject round = ((JsonArray) get("/api/events/" + current.getLong("id") + "/rounds")).getJsonObject(0);
+    assertEquals("draft", round.getString("state"));
+    assertEquals(List.of("live", "on_reveal"), round.getJsonArray("categories").stream()
+        .map(c -> ((JsonObject) c).getString("visibility")).toList());
+    assertTrue(round.getJsonArray("projects").size() >= 5);
+  }
+
+  @Test
+  @DisplayName("the archived day has its closed heats and final with ballots, results and published awards")
+  void pastRounds() {
+    JsonObject past = ((JsonArray) get("/api/events")).stream().map(o -> (JsonObject) o)
+        .filter(e -> e.getString("phase").equals("archived")).findFirst().orElseThrow();
+    JsonArray rounds = (JsonArray) get("/api/events/" + past.getLong("id") + "/rounds");
+    assertEquals(List.of("Singapore heat", "Berlin heat", "Grand final"), rounds.stream()
+        .map(r -> ((JsonObject) r).getString("title")).toList());
+    rounds.forEach(r -> assertEquals("closed", ((JsonObject) r).getString("state")));
+    JsonObject tally = (JsonObject) get("/api/rounds/" + rounds.getJsonObject(2).getLong("id") + "/tally");
+    assertEquals(11, tally.getJsonArray("categories").getJsonObject(0).getLong("ballots"));
+    List<String> awards = ((JsonObject) get("/api/events/" + past.getLong("id") + "/awards")).getJsonArray("awards")
+        .stream().map(a -> ((JsonObject) a).getString("kind")).toList();
+    assertEquals(List.of("winner", "winner", "winner", "winner", "finalist", "finalist"), awards);
+    long me = ((JsonObject) get("/api/me")).getLong("id");
+    assertEquals(3, ((JsonObject) get("/api/people/" + me + "/portfolio")).getInteger("awardCount"),
+        "the employee's project won its heat and the final's People's Choice, and was a finalist");
+  }
 }

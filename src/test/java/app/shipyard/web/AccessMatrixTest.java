@@ -117,6 +117,11 @@ class AccessMatrixTest {
   private static final JsonObject COMMENT = new JsonObject().put("body", "Is this remote-friendly?");
   private static final JsonObject HIDE = new JsonObject().put("reason", "Off topic");
   private static final JsonObject ROLES = new JsonObject().put("roles", new JsonArray().add("employee").add("organiser"));
+  private static final JsonObject SCHEDULE = new JsonObject().put("closesAt", "2030-01-01T10:00:00Z");
+  private static final JsonObject VISIBILITY = new JsonObject().put("visibility", "on_reveal");
+  private static final JsonObject TIE_BREAK = new JsonObject().put("pitchId", 1).put("reason", "Judges");
+  private static final JsonObject CARRY = new JsonObject().put("heatIds", new JsonArray().add(1)).put("top", 1);
+  private static final JsonObject PRIZE = new JsonObject().put("title", "Judges' prize");
   private static final JsonObject IMPORT = new JsonObject().put("csv", "email,name\nnew@test.example,New Person");
 
   private static final List<Route> ROUTES = List.of(
@@ -213,6 +218,38 @@ class AccessMatrixTest {
       form("/events/{event}/mentors", EMPLOYEES, new JsonObject().put("note", "Ask me about SQL")),
       form("/events/{event}/mentors/remove", EMPLOYEES),
       form("/events/{event}/placement", ORGANISERS),
+
+      // Voting rounds: organisers run them, everyone signed in reads and votes; admins read the audit
+      api(GET, "/api/events/{event}/rounds", SIGNED_IN),
+      api(POST, "/api/events/{event}/rounds", ORGANISERS),
+      api(GET, "/api/rounds/{round}", SIGNED_IN),
+      api(GET, "/api/rounds/{round}/tally", SIGNED_IN),
+      api(GET, "/api/rounds/{round}/ballots/me", SIGNED_IN),
+      api(POST, "/api/rounds/{round}/votes", SIGNED_IN),
+      api(GET, "/api/rounds/{round}/audit", ADMINS),
+      api(POST, "/api/rounds/{round}/open", ORGANISERS),
+      api(POST, "/api/rounds/{round}/close", ORGANISERS),
+      api(POST, "/api/rounds/{round}/reveal", ORGANISERS),
+      api(POST, "/api/rounds/{round}/schedule", ORGANISERS, SCHEDULE),
+      api(POST, "/api/rounds/{round}/categories/{category}/visibility", ORGANISERS, VISIBILITY),
+      api(POST, "/api/rounds/{round}/categories/{category}/tie-break", ORGANISERS, TIE_BREAK),
+      api(POST, "/api/rounds/{round}/carry", ORGANISERS, CARRY),
+      api(POST, "/api/rounds/{round}/awards", ORGANISERS),
+      page("/events/{event}/rounds", SIGNED_IN),
+      page("/rounds/{round}", SIGNED_IN),
+      form("/events/{event}/rounds", ORGANISERS),
+      form("/rounds/{round}/open", ORGANISERS),
+      form("/rounds/{round}/schedule", ORGANISERS, SCHEDULE),
+      form("/rounds/{round}/categories/{category}/visibility", ORGANISERS, VISIBILITY),
+      form("/rounds/{round}/categories/{category}/tie-break", ORGANISERS, TIE_BREAK),
+      form("/rounds/{round}/carry", ORGANISERS, CARRY),
+      form("/rounds/{round}/awards", ORGANISERS),
+
+      // Awards: everyone signed in reads them; organisers give judges' prizes
+      api(GET, "/api/events/{event}/awards", SIGNED_IN),
+      api(POST, "/api/events/{event}/awards", ORGANISERS, PRIZE),
+      api(GET, "/api/pitches/{pitch}/awards", SIGNED_IN),
+      form("/pitches/{pitch}/prizes", ORGANISERS, PRIZE),
 
       // Portfolios
       api(GET, "/api/people/{person}/portfolio", SIGNED_IN),
@@ -351,13 +388,17 @@ class AccessMatrixTest {
     String otto = token(Who.CAPTAIN);
     long pitch = events.pitch(otto, event, new JsonObject().put("title", "Otto's idea"));
     long item = scheduleItem(events, event);
+    JsonObject round = events.post(events.organiserToken(), "/api/events/" + event + "/rounds", new JsonObject()
+        .put("title", "Demo vote").put("ballot", "single").put("categories", new JsonArray().add("People's Choice")))
+        .bodyAsJsonObject();
     long vetted = events.create(new JsonObject().put("pitchesNeedApproval", true));
     events.moveTo(vetted, "pitching");
     long pending = events.pitch(otto, vetted, new JsonObject().put("title", "Otto's pending idea"));
     long comment = events.post(otto, "/api/pitches/" + pending + "/comments", COMMENT).bodyAsJsonObject().getLong("id");
     long draft = events.create(new JsonObject().put("title", "Draft plans"));
     return new Setting(Map.of("{person}", Fixture.personId(TestShipyard.OTHER_EMPLOYEE), "{event}", event,
-        "{pitch}", pitch, "{item}", item), Map.of(Subject.PENDING_PITCH, Map.of("{pitch}", pending, "{comment}", comment),
+        "{pitch}", pitch, "{item}", item, "{round}", round.getLong("id"),
+        "{category}", round.getJsonArray("categories").getJsonObject(0).getLong("id")), Map.of(Subject.PENDING_PITCH, Map.of("{pitch}", pending, "{comment}", comment),
         Subject.DRAFT_EVENT, Map.of("{event}", draft, "{item}", scheduleItem(events, draft))), databaseState());
   }
 
