@@ -10,6 +10,7 @@ import app.shipyard.web.Params;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +132,14 @@ final class RoundPage {
   /** When the scheduler opens or closes the round, in the viewer's time zone; null when nothing is scheduled. */
   private static String schedule(Round round, Event event, Person me) {
     var zone = Times.viewerZone(me, event);
-    String opens = round.state() == RoundState.DRAFT && round.opensAt() != null
-        ? "Opens " + Times.withZone(round.opensAt(), zone) : null;
-    String closes = round.state() != RoundState.CLOSED && round.closesAt() != null
-        ? "closes " + Times.withZone(round.closesAt(), zone) : null;
-    return opens == null && closes == null ? null : opens == null ? "C" + closes.substring(1)
-        : closes == null ? opens : opens + ", " + closes;
+    List<String> parts = new ArrayList<>();
+    if (round.state() == RoundState.DRAFT && round.opensAt() != null) {
+      parts.add("Opens by itself " + Times.withZone(round.opensAt(), zone));
+    }
+    if (round.state() != RoundState.CLOSED && round.closesAt() != null) {
+      parts.add((parts.isEmpty() ? "Closes" : "closes") + " by itself " + Times.withZone(round.closesAt(), zone));
+    }
+    return parts.isEmpty() ? null : String.join(", ", parts) + ".";
   }
 
   private static List<Action> actions(Round round, Event event) {

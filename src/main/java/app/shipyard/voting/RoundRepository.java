@@ -124,7 +124,7 @@ public final class RoundRepository {
   /** Opens, closes or reveals a round under its row lock, and records who did it. */
   public Future<Void> change(long roundId, RoundChange change, long by) {
     return pool.withTransaction(tx -> VotingLocks.roundForChange(tx, roundId).compose(round -> {
-      var refusal = change.refusal(round.state(), round.revealRule(), round.revealed(), round.phase());
+      var refusal = change.refusal(round.state(), round.visibility(), round.revealed(), round.phase());
       if (refusal.isPresent()) {
         return Future.failedFuture(AppError.conflict(refusal.get()));
       }

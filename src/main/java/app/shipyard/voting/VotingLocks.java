@@ -23,9 +23,9 @@ final class VotingLocks {
          FOR SHARE OF ep
       """;
   private static final String ROUND = """
-      SELECT r.id, r.event_id, r.state, r.visibility, r.revealed_at IS NOT NULL AS revealed, e.phase,
-             EXISTS (SELECT 1 FROM voting_categories c WHERE c.round_id = r.id AND c.visibility = 'on_reveal')
-               AS category_awaits_reveal
+      SELECT r.id, r.event_id, r.state, r.revealed_at IS NOT NULL AS revealed, e.phase,
+             CASE WHEN EXISTS (SELECT 1 FROM voting_categories c WHERE c.round_id = r.id AND c.visibility = 'on_reveal')
+                  THEN 'on_reveal' ELSE r.visibility END AS visibility
         FROM voting_rounds r JOIN events e ON e.id = r.event_id WHERE r.id = $1 FOR UPDATE OF r
       """;
 
@@ -33,15 +33,11 @@ final class VotingLocks {
 
   private VotingLocks() {}
 
-  /** A round row locked for an organiser's change, with what the change is decided on. */
-  record LockedRound(long id, long eventId, RoundState state, Visibility visibility, boolean revealed, Phase phase,
-                     boolean categoryAwaitsReveal) {
-
-    /** The visibility the reveal is judged by: on reveal when the round or any of its categories waits for one. */
-    Visibility revealRule() {
-      return categoryAwaitsReveal ? Visibility.ON_REVEAL : visibility;
-    }
-  }
+  /**
+   * A round row locked for an organiser's change, with what the change is decided on. Its {@code visibility} is the
+   * one the reveal is judged by: on reveal when the round or any of its categories waits for one.
+   */
+  record LockedRound(long id, long eventId, RoundState state, Visibility visibility, boolean revealed, Phase phase) {}
 
   /**
    * Share-locks the voter's participation in the round's event, so a team change (which locks that row FOR UPDATE)
@@ -72,7 +68,7 @@ final class VotingLocks {
       return Future.succeededFuture(new LockedRound(r.getLong("id"), r.getLong("event_id"),
           RoundRepository.state(r),
           Keyed.parse(Visibility.values(), r.getString("visibility")).orElseThrow(), r.getBoolean("revealed"),
-          Phase.parse(r.getString("phase")).orElseThrow(), r.getBoolean("category_awaits_reveal")));
+          Phase.parse(r.getString("phase")).orElseThrow()));
     });
   }
 }

@@ -124,4 +124,15 @@ class BallotRulesTest {
     assertEquals(false, a.fingerprint().equals(budget(1, 2, 3, 3).fingerprint()));
     assertEquals(false, ranked(1L, 2L).fingerprint().equals(ranked(2L, 1L).fingerprint()));
   }
+
+  @Test
+  @DisplayName("In a heat only people of its location vote; a round for every location takes anyone")
+  void heats() {
+    BallotRules.mayVoteInHeat(null, 3);
+    BallotRules.mayVoteInHeat(2, 2);
+    assertEquals(Refusal.NOT_IN_HEAT, assertThrows(VoteRefused.class,
+        () -> BallotRules.mayVoteInHeat(2, 3)).refusal());
+    assertEquals(Refusal.NOT_IN_HEAT, assertThrows(VoteRefused.class,
+        () -> BallotRules.mayVoteInHeat(2, null)).refusal(), "someone without a location is in no heat");
+  }
 }

@@ -90,11 +90,8 @@ class HeatsTest {
     var connection = TestShipyard.pool().getConnection().await();
     try {
       var tx = connection.begin().await();
-      long ballot = connection.preparedQuery("INSERT INTO ballots (round_id, category_id, voter_id) VALUES ($1, $2, $3) "
-          + "RETURNING id").execute(Tuple.of(id, category(heat, 0), syd)).await().iterator().next().getLong("id");
-      connection.preparedQuery("INSERT INTO ballot_choices (ballot_id, round_id, pitch_id, points) VALUES ($1, $2, $3, 1)")
-          .execute(Tuple.of(ballot, id, f.bot)).await();
-      Throwable refused = tx.commit().transform(done -> io.vertx.core.Future.succeededFuture(done.cause())).await();
+      VotingFixture.writeBallot(connection, id, category(heat, 0), syd, f.bot, 1);
+      Throwable refused = VotingFixture.failure(tx.commit());
       assertTrue(SqlErrors.is(refused, VoteRepository.OUTSIDE_HEAT), String.valueOf(refused));
     } finally {
       connection.close().await();

@@ -75,4 +75,35 @@ class ResultRulesTest {
     assertEquals(Optional.of("Only a round whose results wait for an organiser's reveal can be revealed."),
         RoundChange.REVEAL.refusal(RoundState.CLOSED, Visibility.AFTER_CLOSE, false, Phase.DEMOS));
   }
+
+  private static Tally.CategoryTally category(Tally.TieBreak decision, Standings.Score... scores) {
+    return new Tally.CategoryTally(1, "People's Choice", 9, Standings.of(List.of(scores)), decision);
+  }
+
+  @Test
+  @DisplayName("A tie-break names the winner among those tied first; the standings keep the tie; a stale decision is ignored")
+  void tieBreaks() {
+    Tally.CategoryTally tied = category(null, score(1, "Alpha", 4), score(2, "Bravo", 4), score(3, "Charlie", 1));
+    assertTrue(tied.tiedFirst());
+    assertEquals(List.of(1L, 2L), tied.winners());
+    Tally.CategoryTally decided = category(new Tally.TieBreak(2, "Judges"), score(1, "Alpha", 4), score(2, "Bravo", 4),
+        score(3, "Charlie", 1));
+    assertEquals(List.of(2L), decided.winners());
+    assertTrue(decided.tiedFirst() && decided.standings().get(0).tied());
+    assertEquals(List.of(1L, 2L), category(new Tally.TieBreak(3, "Not tied first"), score(1, "Alpha", 4),
+        score(2, "Bravo", 4), score(3, "Charlie", 1)).winners(), "a decision for a project not tied first decides nothing");
+  }
+
+  @Test
+  @DisplayName("The top N carry every project tied at the cut-off, never one without points, and follow a tie-break for N = 1")
+  void topPlaces() {
+    Tally.CategoryTally heat = category(null, score(1, "Alpha", 5), score(2, "Bravo", 3), score(3, "Charlie", 3),
+        score(4, "Delta", 0));
+    assertEquals(List.of(1L), heat.top(1));
+    assertEquals(List.of(1L, 2L, 3L), heat.top(2), "Bravo and Charlie tie for second: both go through");
+    assertEquals(List.of(1L, 2L, 3L), heat.top(4), "Delta has no points");
+    Tally.CategoryTally tiedFirst = category(new Tally.TieBreak(2, "Judges"), score(1, "Alpha", 5), score(2, "Bravo", 5));
+    assertEquals(List.of(2L), tiedFirst.top(1));
+    assertEquals(List.of(1L, 2L), tiedFirst.top(2));
+  }
 }

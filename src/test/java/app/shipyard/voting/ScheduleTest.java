@@ -2,6 +2,7 @@ package app.shipyard.voting;
 
 import static app.shipyard.voting.VotingFixture.category;
 import static app.shipyard.voting.VotingFixture.error;
+import static app.shipyard.voting.VotingFixture.failure;
 import static app.shipyard.voting.VotingFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -182,6 +183,23 @@ class ScheduleTest {
     assertEquals(0, Fixture.count("SELECT count(*) FROM voting_audit WHERE action = 'round.scheduled'"));
   }
 
+  @Test
+  @DisplayName("The round page's schedule form takes local times in the event's time zone and shows them")
+  void scheduleForm() {
+    long id = f.round(new JsonObject()).getLong("id");
+    String page = "/rounds/" + id;
+    var organiser = f.api.browser().signIn(TestShipyard.ORGANISER);
+    assertTrue(organiser.getPage(page).bodyAsString().contains("id=\"schedule-form\""));
+    HttpResponse<Buffer> saved = organiser.postForm(page, page + "/schedule", io.vertx.core.MultiMap
+        .caseInsensitiveMultiMap().add("opensAt", "2030-06-01T12:00").add("closesAt", "2030-06-01T13:30"));
+    assertEquals(303, saved.statusCode(), saved.bodyAsString());
+    JsonObject round = f.events.get(f.emma, page.replace("/rounds", "/api/rounds")).bodyAsJsonObject();
+    assertEquals("2030-06-01T10:00:00Z", round.getString("opensAt"), "12:00 in Berlin summer time");
+    assertEquals("2030-06-01T11:30:00Z", round.getString("closesAt"));
+    String html = organiser.getPage(page).bodyAsString();
+    assertTrue(html.contains("value=\"2030-06-01T12:00\"") && html.contains("id=\"round-schedule\">Opens by itself "), html);
+  }
+
   private static Throwable commitBallot(SqlConnection connection, long round, long category, String voter) {
     try {
       Transaction tx = connection.begin().await();
@@ -193,14 +211,7 @@ class ScheduleTest {
   }
 
   private static void writeBallot(SqlConnection c, long round, long category, String voter) {
-    long ballot = c.preparedQuery("INSERT INTO ballots (round_id, category_id, voter_id) VALUES ($1, $2, $3) RETURNING id")
-        .execute(Tuple.of(round, category, Fixture.personId(voter))).await().iterator().next().getLong("id");
     long pitch = Fixture.count("SELECT min(pitch_id) FROM voting_round_projects WHERE round_id = $1", round);
-    c.preparedQuery("INSERT INTO ballot_choices (ballot_id, round_id, pitch_id, points) VALUES ($1, $2, $3, 1)")
-        .execute(Tuple.of(ballot, round, pitch)).await();
-  }
-
-  private static Throwable failure(Future<Void> outcome) {
-    return outcome.transform(done -> Future.succeededFuture(done.failed() ? done.cause() : null)).await();
+    VotingFixture.writeBallot(c, round, category, Fixture.personId(voter), pitch, 1);
   }
 }

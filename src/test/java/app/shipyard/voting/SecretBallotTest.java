@@ -37,7 +37,8 @@ class SecretBallotTest {
     long annId = Fixture.personId("ann.secret@test.example");
 
     List<String> paths = List.of("/api/events/" + f.event + "/rounds", "/api/rounds/" + id, "/api/rounds/" + id + "/tally",
-        "/api/rounds/" + id + "/ballots/me", "/events/" + f.event + "/rounds", "/rounds/" + id);
+        "/api/rounds/" + id + "/ballots/me", "/events/" + f.event + "/rounds", "/rounds/" + id,
+        "/api/events/" + f.event + "/awards", "/api/pitches/" + f.docs + "/awards", "/pitches/" + f.docs);
     for (String token : List.of(ben, f.organiser, f.admin)) {
       for (String path : paths) {
         HttpResponse<Buffer> response = f.api.client().get(path).bearerTokenAuthentication(token)

@@ -136,4 +136,23 @@ final class VotingFixture {
   static String error(HttpResponse<Buffer> response) {
     return response.bodyAsJsonObject().getString("error");
   }
+
+  /** What a commit failed with, or null when it committed. */
+  static Throwable failure(io.vertx.core.Future<Void> outcome) {
+    return outcome.transform(done -> io.vertx.core.Future.succeededFuture(done.failed() ? done.cause() : null)).await();
+  }
+
+  /** Writes a ballot straight into the database, bypassing the application; returns its id. */
+  static long writeBallot(io.vertx.sqlclient.SqlConnection c, long round, long category, long voter, long pitch,
+                          int points) {
+    long ballot = c.preparedQuery("INSERT INTO ballots (round_id, category_id, voter_id) VALUES ($1, $2, $3) RETURNING id")
+        .execute(Tuple.of(round, category, voter)).await().iterator().next().getLong("id");
+    addChoice(c, ballot, round, pitch, points);
+    return ballot;
+  }
+
+  static void addChoice(io.vertx.sqlclient.SqlConnection c, long ballot, long round, long pitch, int points) {
+    c.preparedQuery("INSERT INTO ballot_choices (ballot_id, round_id, pitch_id, points) VALUES ($1, $2, $3, $4)")
+        .execute(Tuple.of(ballot, round, pitch, points)).await();
+  }
 }

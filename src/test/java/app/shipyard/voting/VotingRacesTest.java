@@ -2,7 +2,10 @@ package app.shipyard.voting;
 
 import static app.shipyard.voting.VotingFixture.budget;
 import static app.shipyard.voting.VotingFixture.category;
+import static app.shipyard.voting.VotingFixture.addChoice;
+import static app.shipyard.voting.VotingFixture.failure;
 import static app.shipyard.voting.VotingFixture.single;
+import static app.shipyard.voting.VotingFixture.writeBallot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +21,6 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -194,21 +196,5 @@ class VotingRacesTest {
     } finally {
       connection.close().await();
     }
-  }
-
-  private static Throwable failure(Future<Void> outcome) {
-    return outcome.transform(done -> Future.succeededFuture(done.failed() ? done.cause() : null)).await();
-  }
-
-  private static long writeBallot(SqlConnection c, long round, long category, long voter, long pitch, int points) {
-    long ballot = c.preparedQuery("INSERT INTO ballots (round_id, category_id, voter_id) VALUES ($1, $2, $3) RETURNING id")
-        .execute(Tuple.of(round, category, voter)).await().iterator().next().getLong("id");
-    addChoice(c, ballot, round, pitch, points);
-    return ballot;
-  }
-
-  private static void addChoice(SqlConnection c, long ballot, long round, long pitch, int points) {
-    c.preparedQuery("INSERT INTO ballot_choices (ballot_id, round_id, pitch_id, points) VALUES ($1, $2, $3, $4)")
-        .execute(Tuple.of(ballot, round, pitch, points)).await();
   }
 }
