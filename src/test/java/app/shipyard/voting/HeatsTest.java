@@ -164,6 +164,27 @@ class HeatsTest {
         error(carry(f.organiser, finalRound, 1, berlin.getLong("id"))));
   }
 
+  @Test
+  @DisplayName("The final's page offers the closed heats to carry from, and its form carries them")
+  void carryForm() {
+    JsonObject berlin = heat("Berlin", f.bot, f.data);
+    assertEquals(200, f.vote(voter("Bea One", "Berlin"), berlin.getLong("id"), single(category(berlin, 0), f.data))
+        .statusCode());
+    f.change(berlin.getLong("id"), "close");
+    long finalRound = f.round(new JsonObject().put("title", "Final")).getLong("id");
+    String page = "/rounds/" + finalRound;
+    var organiser = f.api.browser().signIn(TestShipyard.ORGANISER);
+    String html = organiser.getPage(page).bodyAsString();
+    assertTrue(html.contains("id=\"carry-form\"") && html.contains("value=\"" + berlin.getLong("id") + "\" checked> "
+        + "Berlin heat"), html);
+    assertEquals(false, organiser.getPage("/rounds/" + berlin.getLong("id")).bodyAsString().contains("carry-form"),
+        "a heat is no final");
+    HttpResponse<Buffer> carried = organiser.postForm(page, page + "/carry", io.vertx.core.MultiMap
+        .caseInsensitiveMultiMap().add("heatIds", String.valueOf(berlin.getLong("id"))).add("top", "1"));
+    assertEquals(303, carried.statusCode(), carried.bodyAsString());
+    assertEquals(List.of("Data"), finalists());
+  }
+
   private static List<String> titles(JsonObject round) {
     return round.getJsonArray("projects").stream().map(p -> ((JsonObject) p).getString("title")).toList();
   }
