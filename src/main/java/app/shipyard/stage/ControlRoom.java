@@ -29,13 +29,13 @@ final class ControlRoom {
 
   record ControlView(Event event, List<SlotRow> slots, OnStage onStage, boolean paused, String nextUp,
                      List<StageRepository.Team> lateTeams, List<RoundLink> openRounds, String arrangeRefusal,
-                     String driveRefusal, int minSeconds, int maxSeconds) {}
+                     String driveRefusal, int minSeconds, int maxSeconds, String signature) {}
 
   /** One slot with what its forms post: the order with it moved up or down (empty at the ends). */
   record SlotRow(long id, int position, String title, String team, int seconds, String state, String stateLabel,
                  boolean pending, boolean skipped, List<Long> upOrder, List<Long> downOrder) {}
 
-  record RoundLink(long id, String title, List<String> categories) {}
+  record RoundLink(long id, String title, List<Round.Category> categories) {}
 
   Future<Answer> answer(RoutingContext ctx) {
     long id = StageRoutes.eventId(ctx);
@@ -46,14 +46,20 @@ final class ControlRoom {
       List<Slot> slots = order.slots();
       List<SlotRow> rows = IntStream.range(0, slots.size()).mapToObj(i -> row(order, slots.get(i), i)).toList();
       List<RoundLink> open = all.<List<Round>>resultAt(3).stream().filter(Round::open)
-          .map(r -> new RoundLink(r.id(), r.title(), r.categories().stream().map(Round.Category::name).toList()))
-          .toList();
+          .map(r -> new RoundLink(r.id(), r.title(), r.categories())).toList();
       OnStage onStage = order.onStage().map(s -> OnStage.of(s, now)).orElse(null);
       return Answer.page("stage/control", "Control room · " + event.title(), new ControlView(event, rows, onStage,
           onStage != null && !onStage.running(), order.nextUp().map(Slot::title).orElse(null),
           all.resultAt(2), open, StageAction.REORDER.refusal(event.phase()).orElse(null),
-          StageAction.NEXT.refusal(event.phase()).orElse(null), Slot.MIN_SECONDS, Slot.MAX_SECONDS));
+          StageAction.NEXT.refusal(event.phase()).orElse(null), Slot.MIN_SECONDS, Slot.MAX_SECONDS,
+          signature(order)));
     });
+  }
+
+  /** What the forms were built from, for the script to tell when the running order changed under them. */
+  static String signature(RunningOrder order) {
+    return order.slots().stream().map(s -> s.id() + ":" + s.state().key() + ":" + s.position() + ":" + s.seconds())
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   private static SlotRow row(RunningOrder order, Slot slot, int index) {

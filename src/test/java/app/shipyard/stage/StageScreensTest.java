@@ -50,7 +50,7 @@ class StageScreensTest {
     String html = page.bodyAsString();
     assertTrue(html.contains("<h1 id=\"on-stage-title\">Bot</h1>"), html);
     assertTrue(html.contains("Emma Employee"), html);
-    assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"5\""), html);
+    assertTrue(html.contains("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>"), html);
     assertTrue(Pattern.compile("id=\"timer\"[^>]*>(3:00|2:5\\d)</p>").matcher(html).find(), html);
     assertTrue(html.contains("src=\"/events/" + f.event + "/projector/qr.svg\""), html);
     assertTrue(html.contains("Next up: Data"), html);
