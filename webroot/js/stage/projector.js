@@ -91,19 +91,19 @@
   function grow(li, done) {
     const meter = li.querySelector('meter');
     const target = Number(meter.dataset.target);
-    const start = performance.now();
-    function step(t) {
-      const k = Math.min(1, (t - start) / 900);
+    const start = Date.now();
+    (function step() {
+      const k = Math.min(1, (Date.now() - start) / 900);
       meter.value = target * (1 - Math.pow(1 - k, 3));
       if (k < 1) {
-        requestAnimationFrame(step);
+        setTimeout(step, 30);
       } else {
-        li.querySelector('.points').textContent = li.querySelector('.points').dataset.points;
+        const points = li.querySelector('.points');
+        points.textContent = points.dataset.points;
         li.classList.add('shown');
         done();
       }
-    }
-    requestAnimationFrame(step);
+    }());
   }
 
   /** The reveal: every bar from zero, last place first, the winner last after a pause. */
