@@ -29,7 +29,7 @@ final class ControlRoom {
 
   record ControlView(Event event, List<SlotRow> slots, OnStage onStage, boolean paused, String nextUp,
                      List<StageRepository.Team> lateTeams, List<RoundLink> openRounds, String arrangeRefusal,
-                     String driveRefusal, int minSeconds, int maxSeconds, String signature) {}
+                     String driveRefusal, int minSeconds, int maxSeconds, String signature, String refusal) {}
 
   /** One slot with what its forms post: the order with it moved up or down (empty at the ends). */
   record SlotRow(long id, int position, String title, String team, int seconds, String state, String stateLabel,
@@ -38,6 +38,11 @@ final class ControlRoom {
   record RoundLink(long id, String title, List<Round.Category> categories) {}
 
   Future<Answer> answer(RoutingContext ctx) {
+    return answer(ctx, 200, null);
+  }
+
+  /** The page with a refused move's reason on top (after a refused form post), or none. */
+  Future<Answer> answer(RoutingContext ctx, int status, String refusal) {
     long id = StageRoutes.eventId(ctx);
     return Future.all(events.get(id), stage.order(id), stage.teamsNotInOrder(id), rounds.list(id)).map(all -> {
       Event event = all.resultAt(0);
@@ -48,11 +53,12 @@ final class ControlRoom {
       List<RoundLink> open = all.<List<Round>>resultAt(3).stream().filter(Round::open)
           .map(r -> new RoundLink(r.id(), r.title(), r.categories())).toList();
       OnStage onStage = order.onStage().map(s -> OnStage.of(s, now)).orElse(null);
-      return Answer.page("stage/control", "Control room · " + event.title(), new ControlView(event, rows, onStage,
+      return Answer.page(status, "stage/control", "Control room · " + event.title(), new ControlView(event, rows,
+          onStage,
           onStage != null && !onStage.running(), order.nextUp().map(Slot::title).orElse(null),
           all.resultAt(2), open, StageAction.REORDER.refusal(event.phase()).orElse(null),
           StageAction.NEXT.refusal(event.phase()).orElse(null), Slot.MIN_SECONDS, Slot.MAX_SECONDS,
-          signature(order)));
+          signature(order), refusal));
     });
   }
 

@@ -19,16 +19,14 @@ public final class StageFeatures implements Routes.Feature {
 
   private final StageRoutes api;
   private final StagePart part;
-  private final ControlRoom control;
   private final Projector projector;
   private final PhoneVoting phone;
 
   public StageFeatures(Pool pool, EventRepository events, List<String> publicOrigins) {
     StageRepository stage = new StageRepository(pool, Clock.systemUTC());
     RoundRepository rounds = new RoundRepository(pool);
-    this.api = new StageRoutes(stage, events);
     this.part = new StagePart(stage);
-    this.control = new ControlRoom(stage, events, rounds);
+    this.api = new StageRoutes(stage, events, new ControlRoom(stage, events, rounds));
     this.projector = new Projector(stage, events, rounds, new TallyRepository(pool), publicOrigins);
     this.phone = new PhoneVoting(stage, events, rounds, new VoteRepository(pool));
   }
@@ -41,8 +39,7 @@ public final class StageFeatures implements Routes.Feature {
   @Override
   public void register(Routes routes) {
     api.register(routes);
-    routes.get("/events/:id/control", StageRoutes.ORGANISERS, control::answer)
-        .get("/events/:id/projector", Access.signedIn(), projector::answer)
+    routes.get("/events/:id/projector", Access.signedIn(), projector::answer)
         .get("/events/:id/projector/qr.svg", Access.signedIn(), projector::qr)
         .get("/events/:id/vote", Access.signedIn(), phone::answer);
   }

@@ -4,6 +4,7 @@ import app.shipyard.event.EventRepository;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
+import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
 import app.shipyard.web.Routes;
@@ -21,10 +22,12 @@ final class StageRoutes implements Routes.Feature {
 
   private final StageRepository stage;
   private final EventRepository events;
+  private final ControlRoom control;
 
-  StageRoutes(StageRepository stage, EventRepository events) {
+  StageRoutes(StageRepository stage, EventRepository events, ControlRoom control) {
     this.stage = stage;
     this.events = events;
+    this.control = control;
   }
 
   @Override
@@ -33,9 +36,21 @@ final class StageRoutes implements Routes.Feature {
     for (StageAction action : StageAction.values()) {
       routes.post("/api/events/:id/running-order/" + action.key(), ORGANISERS,
               ctx -> act(ctx, action).map(order -> Answer.json(StageJson.of(order, stage.now()))))
-          .post("/events/:id/control/" + action.key(), ORGANISERS,
-              ctx -> act(ctx, action).map(order -> Answer.seeOther("/events/" + eventId(ctx) + "/control")));
+          .post("/events/:id/control/" + action.key(), ORGANISERS, ctx -> actForm(ctx, action));
     }
+    routes.get("/events/:id/control", ORGANISERS, control::answer);
+  }
+
+  /** Back to the control room; a refused move shows it again with the reason (400 or 409). */
+  private Future<Answer> actForm(RoutingContext ctx, StageAction action) {
+    return act(ctx, action).map(order -> Answer.seeOther("/events/" + eventId(ctx) + "/control"))
+        .recover(failure -> failure instanceof AppError refused && (refused.status() == 400 || refused.status() == 409)
+            ? control.answer(ctx, refused.status(), reason(refused)) : Future.failedFuture(failure));
+  }
+
+  private static String reason(AppError refused) {
+    return refused.fields().isEmpty() ? refused.getMessage() : refused.fields().entrySet().stream()
+        .map(f -> f.getKey() + " " + f.getValue()).collect(java.util.stream.Collectors.joining("; ")) + ".";
   }
 
   static long eventId(RoutingContext ctx) {
@@ -52,6 +67,10 @@ final class StageRoutes implements Routes.Feature {
 
   private Future<RunningOrder> act(RoutingContext ctx, StageAction action) {
     long id = eventId(ctx);
-    return stage.act(id, action.read(Input.of(ctx)));
+    try {
+      return stage.act(id, action.read(Input.of(ctx)));
+    } catch (AppError invalid) {
+      return Future.failedFuture(invalid);
+    }
   }
 }

@@ -3,6 +3,7 @@ package app.shipyard.stage;
 import static app.shipyard.stage.StageFixture.slotId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.Api;
@@ -141,7 +142,30 @@ class StageScreensTest {
     assertTrue(after.contains("action=\"" + path + "/pause\""), after);
     HttpResponse<Buffer> refused = organiser.postForm(path, path + "/resume", MultiMap.caseInsensitiveMultiMap());
     assertEquals(409, refused.statusCode());
-    assertTrue(refused.bodyAsString().contains("already running"), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("id=\"refusal\">The clock of &quot;Bot&quot; is already running."),
+        refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("<strong id=\"on-stage-title\">Bot</strong>"), "the room, again");
+    HttpResponse<Buffer> tooShort = organiser.postForm(path, path + "/length", MultiMap.caseInsensitiveMultiMap()
+        .add("slotId", String.valueOf(slotId(f.order(), "Data"))).add("seconds", "5"));
+    assertEquals(400, tooShort.statusCode());
+    assertTrue(tooShort.bodyAsString().contains("seconds must be a whole number from 30 to 1800."),
+        tooShort.bodyAsString());
+  }
+
+  @Test
+  @DisplayName("The live part is the stage's JSON under the topic stage, as the API answers it")
+  void livePart() {
+    f.done("start");
+    StagePart part = new StagePart(new StageRepository(TestShipyard.pool(), java.time.Clock.systemUTC()));
+    assertEquals("stage", part.topic());
+    JsonObject state = part.state(f.event).await();
+    JsonObject api = f.order();
+    assertEquals(api.getJsonArray("slots"), state.getJsonArray("slots"));
+    assertEquals(api.getJsonObject("onStage").getString("title"), state.getJsonObject("onStage").getString("title"));
+    assertTrue(Math.abs(api.getLong("asOf") - state.getLong("asOf")) < 5_000);
+    JsonObject none = part.state(999_999).await();
+    assertTrue(none.getJsonArray("slots").isEmpty(), "an event without a running order has no slots");
+    assertNull(none.getValue("onStage"));
   }
 
   @Test
