@@ -145,6 +145,15 @@ class StageScreensTest {
     assertTrue(refused.bodyAsString().contains("id=\"refusal\">The clock of &quot;Bot&quot; is already running."),
         refused.bodyAsString());
     assertTrue(refused.bodyAsString().contains("<strong id=\"on-stage-title\">Bot</strong>"), "the room, again");
+    MultiMap down = MultiMap.caseInsensitiveMultiMap();
+    java.util.List.of("Bot", "Docs", "Data").forEach(t -> down.add("slotIds", String.valueOf(slotId(f.order(), t))));
+    StringBuilder fields = new StringBuilder();
+    down.getAll("slotIds").forEach(id -> fields.append("<input type=\"hidden\" name=\"slotIds\" value=\"").append(id)
+        .append("\">"));
+    assertTrue(after.contains(fields + "<button type=\"submit\" aria-label=\"Move Data down\">"),
+        "Data's down button posts the order with Docs before it: " + after);
+    assertEquals(303, organiser.postForm(path, path + "/reorder", down).statusCode());
+    assertEquals("Bot:on_stage Docs:pending Data:pending", StageFixture.states(f.order()));
     HttpResponse<Buffer> tooShort = organiser.postForm(path, path + "/length", MultiMap.caseInsensitiveMultiMap()
         .add("slotId", String.valueOf(slotId(f.order(), "Data"))).add("seconds", "5"));
     assertEquals(400, tooShort.statusCode());
