@@ -22,6 +22,7 @@ import app.shipyard.pitch.PitchVisibility;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
+import app.shipyard.stage.StageFeatures;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
@@ -119,6 +120,7 @@ public final class Shipyard {
           EventFeatures event = new EventFeatures(pool, views, account.reference());
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
           VotingFeatures voting = new VotingFeatures(pool, event.events());
+          StageFeatures stage = new StageFeatures(pool, event.events(), config.publicOrigins());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -127,7 +129,7 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people(), new AwardRepository(pool)),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()));
+              voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage);
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))

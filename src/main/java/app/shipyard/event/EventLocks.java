@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
  *   captaincy, placements, listings, pitches and their edits, moderation, stages, talk, schedule items) and
  *   {@link Hold#EXCLUSIVE} for changes of the event itself (edits, phase moves). A phase move therefore waits for the
  *   team changes under way and they wait for it: none commits in a phase that forbids it;</li>
+ *   <li>the event's <b>stage</b> row in {@code demo_stages} (the running order of its demo session), exclusive, for
+ *   changes of the running order and its clock (under the shared event lock);</li>
  *   <li><b>pitch</b> rows: one pitch (exclusive to change it or its team, shared to add talk around it), or, under the
  *   exclusive event lock, all of the event's pitches in id order;</li>
  *   <li>a join request row, where a decision needs one (its repository locks it);</li>
@@ -58,6 +60,9 @@ public final class EventLocks {
   private static final String PARTICIPANT =
       "SELECT 1 FROM event_participants WHERE event_id = $1 AND person_id = $2 FOR NO KEY UPDATE";
 
+  private static final String ENSURE_STAGE = "INSERT INTO demo_stages (event_id) VALUES ($1) ON CONFLICT DO NOTHING";
+  private static final String STAGE = "SELECT 1 FROM demo_stages WHERE event_id = $1 FOR NO KEY UPDATE";
+
   private EventLocks() {}
 
   /** The event row as locked: what its phase and rules allow stays so until the transaction ends. */
@@ -82,7 +87,7 @@ public final class EventLocks {
     return event(tx, EVENT_BY_ID + hold.clause, eventId, "That event");
   }
 
-  /** Steps 1 and 2: locks the pitch's event (shared), then the pitch; an unknown pitch is "not found". */
+  /** Steps 1 and 3: locks the pitch's event (shared), then the pitch; an unknown pitch is "not found". */
   public static Future<LockedPitch> lockPitch(SqlConnection tx, long pitchId, Hold hold) {
     return event(tx, EVENT_OF_PITCH + Hold.SHARED.clause, pitchId, "That pitch")
         .compose(event -> tx.preparedQuery(PITCH + hold.clause).execute(Tuple.of(pitchId)).map(rows -> {
@@ -92,7 +97,13 @@ public final class EventLocks {
         }));
   }
 
-  /** Step 2 for changes of the whole event: all its pitches, in id order (the caller holds the event exclusively). */
+  /** Step 2: makes the event's stage row (if not yet) and locks it; the caller holds the event row. */
+  public static Future<Void> lockStage(SqlConnection tx, long eventId) {
+    return tx.preparedQuery(ENSURE_STAGE).execute(Tuple.of(eventId))
+        .compose(d -> tx.preparedQuery(STAGE).execute(Tuple.of(eventId))).mapEmpty();
+  }
+
+  /** Step 3 for changes of the whole event: all its pitches, in id order (the caller holds the event exclusively). */
   public static Future<Void> lockPitches(SqlConnection tx, long eventId) {
     return tx.preparedQuery(PITCHES).execute(Tuple.of(eventId)).mapEmpty();
   }
@@ -102,7 +113,7 @@ public final class EventLocks {
     return tx.preparedQuery(ENSURE_PARTICIPANT).execute(Tuple.of(eventId, personId)).mapEmpty();
   }
 
-  /** Step 4: makes the person a participant (if not yet) and locks their participation row. */
+  /** Step 5: makes the person a participant (if not yet) and locks their participation row. */
   public static Future<Void> lockParticipant(SqlConnection tx, long eventId, long personId) {
     return ensureParticipant(tx, eventId, personId)
         .compose(d -> tx.preparedQuery(PARTICIPANT).execute(Tuple.of(eventId, personId))).mapEmpty();

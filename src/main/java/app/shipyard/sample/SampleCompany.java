@@ -69,6 +69,7 @@ public final class SampleCompany {
         .compose(done -> signIns())
         .compose(done -> new SampleEvents(pool).load())
         .compose(done -> new SampleVoting(pool).load())
+        .compose(done -> new SampleDemoStage(pool).load())
         .onSuccess(done -> printSignIns());
   }
 

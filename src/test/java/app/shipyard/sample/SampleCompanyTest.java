@@ -74,6 +74,18 @@ class SampleCompanyTest {
   }
 
   @Test
+  @DisplayName("the day in team forming has a running order for its demo session with every team once")
+  void runningOrder() {
+    long event = count("SELECT id FROM events WHERE phase = 'team_forming'");
+    JsonObject order = (JsonObject) get("/api/events/" + event + "/running-order");
+    long teams = count("SELECT count(*) FROM pitches p WHERE p.event_id = " + event
+        + " AND EXISTS (SELECT 1 FROM team_members m WHERE m.pitch_id = p.id)");
+    assertTrue(teams >= 3, "teams: " + teams);
+    assertEquals(teams, order.getJsonArray("slots").size(), order.encodePrettily());
+    assertEquals("pending", order.getJsonArray("slots").getJsonObject(0).getString("state"));
+  }
+
+  @Test
   @DisplayName("the day in team forming has interest, comments, teams with open places, free agents and mentors")
   void teamFormingIsAlive() {
     assertTrue(count("SELECT count(*) FROM pitch_interest i JOIN pitches p ON p.id = i.pitch_id JOIN events e ON e.id = p.event_id "

@@ -251,6 +251,16 @@ class AccessMatrixTest {
       api(GET, "/api/pitches/{pitch}/awards", SIGNED_IN),
       form("/pitches/{pitch}/prizes", ORGANISERS, PRIZE),
 
+      // The demo session: running order, control room, projector and phone page
+      api(GET, "/api/events/{event}/running-order", SIGNED_IN),
+      api(POST, "/api/events/{event}/running-order/build", ORGANISERS),
+      api(POST, "/api/events/{event}/running-order/next", ORGANISERS),
+      page("/events/{event}/control", ORGANISERS),
+      page("/events/{event}/projector", SIGNED_IN),
+      page("/events/{event}/projector/qr.svg", SIGNED_IN),
+      page("/events/{event}/vote", SIGNED_IN),
+      form("/events/{event}/control/next", ORGANISERS),
+
       // Portfolios
       api(GET, "/api/people/{person}/portfolio", SIGNED_IN),
       page("/portfolio", SIGNED_IN),
