@@ -20,7 +20,7 @@ public record Award(long id, long pitchId, String projectTitle, String kind, Str
                             ORDER BY CASE a.kind WHEN 'winner' THEN 0 WHEN 'prize' THEN 1 ELSE 2 END,
                                      a.place NULLS LAST, a.title, ap.title, a.id)
                     FROM awards a JOIN pitches ap ON ap.id = a.pitch_id
-                   WHERE ap.approved AND ap.hidden_reason IS NULL AND """ + where + "), '[]'::json)";
+                   WHERE ap.approved AND ap.hidden_reason IS NULL AND (""" + where + ")), '[]'::json)";
   }
 
   static List<Award> list(Object column) {
