@@ -59,6 +59,7 @@ final class ShowcaseJson {
   static JsonObject project(Project p) {
     return new JsonObject().put("id", p.id()).put("url", "/projects/" + p.id()).put("title", p.title())
         .put("summary", p.summary()).put("problem", p.problem()).put("idea", p.idea()).put("stage", p.stage())
+        .put("hidden", !p.shown())
         .put("event", new JsonObject().put("id", p.eventId()).put("title", p.eventTitle()).put("kind", p.eventKind())
             .put("phase", p.phase().key()).put("startsOn", p.eventStartsOn().toString()))
         .put("skills", new JsonArray(p.skills())).put("pitchLinks", new JsonArray(p.pitchLinks()))

@@ -98,6 +98,7 @@ public final class ShowcaseRoutes implements Routes.Feature {
         .orElseThrow(() -> AppError.notFound("That event"));
   }
 
+  /** Refuses (throws) a read of an event or project whose event is not published yet; typed to fit in answers. */
   static Answer notYet(Phase phase) {
     throw AppError.conflict("This is not in the showcase yet: its event is in " + phase.label()
         + ". Events join the showcase once they have their results.");
