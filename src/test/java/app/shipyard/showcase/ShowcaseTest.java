@@ -197,6 +197,13 @@ class ShowcaseTest {
     ShowcaseFixture.ok(f.events.post(f.emma, "/api/projects/" + f.alpha + "/outcomes",
         ShowcaseFixture.outcome("parked", "2025-05-01")));
     assertNotEquals(before, f.events.get(f.emma, "/api/projects/" + f.alpha).getHeader("ETag"));
+    String named = f.events.get(f.emma, "/api/projects/" + f.zeta).getHeader("ETag");
+    TestShipyard.pool().preparedQuery("UPDATE people SET display_name = 'Finn Fischer' WHERE email = $1")
+        .execute(Tuple.of("finn@test.example")).await();
+    HttpResponse<Buffer> renamed = f.api.client().get("/api/projects/" + f.zeta).bearerTokenAuthentication(f.emma)
+        .putHeader("If-None-Match", named).send().await();
+    assertEquals(200, renamed.statusCode(), "a team member's new name is news for the project page");
+    assertTrue(renamed.bodyAsString().contains("Finn Fischer"));
     assertNotEquals(f.events.get(f.emma, "/api/projects/" + f.alpha).getHeader("ETag"),
         f.events.get(f.leadership, "/api/projects/" + f.alpha).getHeader("ETag"), "each viewer has their own tag");
 
