@@ -79,6 +79,28 @@ class ShowcaseTest {
   }
 
   @Test
+  @DisplayName("A large gallery comes in pages of 24, with the winners on the first and links to the next")
+  void galleryPages() {
+    TestShipyard.pool().preparedQuery("""
+        INSERT INTO pitches (event_id, captain_id, title, summary, capacity)
+        SELECT $1, captain_id, 'Extra ' || lpad(n::text, 2, '0'), 'One more', 4
+          FROM pitches, generate_series(1, 25) AS n WHERE id = $2
+        """).execute(Tuple.of(f.spring, f.alpha)).await();
+    JsonObject first = f.getJson(f.emma, "/api/showcase/events/" + f.spring);
+    assertEquals(24, first.getJsonArray("projects").size());
+    assertTrue(first.getBoolean("hasMore"));
+    assertEquals(List.of("Zeta search", "Beta bot", "Alpha ledger", "Extra 01"),
+        titles(first.getJsonArray("projects")).subList(0, 4));
+    JsonObject second = f.getJson(f.emma, "/api/showcase/events/" + f.spring + "?page=2");
+    assertEquals(List.of("Extra 22", "Extra 23", "Extra 24", "Extra 25"), titles(second.getJsonArray("projects")));
+    assertFalse(second.getBoolean("hasMore"));
+    assertEquals(400, f.events.get(f.emma, "/api/showcase/events/" + f.spring + "?page=0").statusCode());
+    String page = f.api.browser().signIn(TestShipyard.EMPLOYEE).getPage("/showcase/events/" + f.spring).bodyAsString()
+        .replace("&#x3D;", "=");
+    assertTrue(page.contains("href=\"/showcase/events/" + f.spring + "?page=2\""), page);
+  }
+
+  @Test
   @DisplayName("A project page shows its team, demo links, awards and its outcome with the history")
   void projectPage() {
     ShowcaseFixture.ok(f.events.post(f.cara, "/api/projects/" + f.zeta + "/links", new JsonObject().put("kind", "video")
