@@ -24,53 +24,6 @@ final class SampleArchive {
   private static final int EVENTS = 8;
   private static final int PER_EVENT = 5;
   private static final String[] SEASONS = {"Spring", "Summer", "Autumn", "Winter"};
-  private static final String[][] IDEAS = {
-      {"Release notes robot", "Release notes written from merged pull requests"},
-      {"Meeting cost ticker", "Shows what a meeting costs while it runs"},
-      {"Warehouse pick paths", "Shorter walking routes for pickers"},
-      {"Invoice anomaly radar", "Flags odd invoices before they are paid"},
-      {"Desk booking map", "Book a desk on a live floor plan"},
-      {"Churn early warning", "Spot accounts about to leave a month earlier"},
-      {"Status page in Slack", "Incidents posted where people already are"},
-      {"Contract clause finder", "Search every contract by clause"},
-      {"Test flake hunter", "Finds and quarantines flaky tests"},
-      {"Travel carbon budget", "Every team sees the carbon its trips cost"},
-      {"Self-service VPN fixer", "Fixes the five most common VPN problems"},
-      {"Design token sync", "Figma tokens flow straight into the code"},
-      {"Support macro suggester", "Suggests the right reply while an agent types"},
-      {"Cold storage archiver", "Moves old data to cheap storage by itself"},
-      {"Lunch roulette", "Meet a colleague from another office over lunch"},
-      {"Sales deck builder", "A tailored deck from the CRM in one click"},
-      {"Accessibility audit bot", "Nightly WCAG checks on every page"},
-      {"On-call fatigue meter", "Shows who has been woken up too often"},
-      {"Budget forecast helper", "Next quarter's spend from this quarter's trend"},
-      {"Onboarding checklists", "Every new starter's first month in one list"},
-      {"API usage explorer", "Which customer calls which endpoint how often"},
-      {"Printer queue killer", "Print from your phone to the nearest printer"},
-      {"Feature flag janitor", "Removes flags nobody has touched in months"},
-      {"Customer quote wall", "The best customer quotes on the office screens"},
-      {"Dependency update train", "Weekly, tested dependency updates for every repo"},
-      {"Shift swap app", "Support agents swap shifts without email"},
-      {"Data lineage viewer", "See where every dashboard number comes from"},
-      {"Voice of the customer digest", "A weekly digest of what customers asked for"},
-      {"Office energy display", "Each office's energy use, live"},
-      {"Pairing matchmaker", "Finds you a pairing partner for a task"},
-      {"Expense policy checker", "Checks an expense against policy before it is filed"},
-      {"Localisation memory", "Reuses translations across all products"},
-      {"Secrets leak guard", "Stops secrets before they reach a repository"},
-      {"Renewal reminder", "Reminds account managers ninety days before renewal"},
-      {"Mentor finder", "Find a mentor by the skill you want to learn"},
-      {"Log cost trimmer", "Cuts the logs nobody reads"},
-      {"Field visit planner", "Plans a week of customer visits in minutes"},
-      {"Knowledge base gaps", "Shows which questions have no article yet"},
-      {"Build cache warmer", "Builds start warm every morning"},
-      {"Recruiting pipeline view", "Every open role and its candidates at a glance"}};
-  /** What became of each event's People's Choice winner, oldest event first. */
-  private static final String[] WINNER_OUTCOMES = {"shipped", "roadmap", "shipped", "lab", "roadmap", "spun_off",
-      "shipped", "roadmap"};
-  private static final String[][] IMPACTS = {{"hours_saved", "3400", "false"}, {"cost_avoided", "48000", "true"},
-      {"customers_reached", "1200", "false"}};
-
   private final Pool pool;
 
   SampleArchive(Pool pool) {
@@ -138,7 +91,7 @@ final class SampleArchive {
       List<Tuple> pitches = new ArrayList<>();
       for (int e = 0; e < EVENTS; e++) {
         for (int i = 0; i < PER_EVENT; i++) {
-          String[] idea = IDEAS[e * PER_EVENT + i];
+          String[] idea = SampleArchiveContent.IDEAS[e * PER_EVENT + i];
           pitches.add(Tuple.of(eventIds.get(e), someone(15 * e + 3 * i), idea[0], idea[1],
               "A **ShipIt** project: " + idea[1].toLowerCase() + ".", starts.get(e).minusDays(7)));
         }
@@ -201,8 +154,9 @@ final class SampleArchive {
         if (e == 0) {
           outcomes.add(outcome(winner, "roadmap", after.minusDays(30), null, "Planned for the next release train."));
         }
-        String kind = WINNER_OUTCOMES[e];
-        String[] impact = kind.equals("shipped") ? IMPACTS[shipped++ % IMPACTS.length] : null;
+        String kind = SampleArchiveContent.WINNER_OUTCOMES[e];
+        String[][] impacts = SampleArchiveContent.IMPACTS;
+        String[] impact = kind.equals("shipped") ? impacts[shipped++ % impacts.length] : null;
         outcomes.add(outcome(winner, kind, after, impact, kind.equals("shipped")
             ? "Live for every team since " + after + "." : "Decided at the quarterly review."));
         outcomes.add(outcome(pitchIds.get(e * PER_EVENT + 1), e % 2 == 0 ? "parked" : "roadmap", after.plusDays(10),

@@ -9,7 +9,7 @@ import java.util.List;
  * never approved; a count for leadership and organisers, null for everyone else) and its winners and finalists.
  */
 public record ArchiveEvent(long id, String kind, String title, String theme, Phase phase, LocalDate startsOn,
-                           int year, long projects, Long unshown, List<Award> awards) {
+                           int year, long projects, Long unshown, List<ShowcaseAward> awards) {
 
   public boolean lab() {
     return kind.equals("lab");

@@ -15,7 +15,7 @@ import java.util.Locale;
 public record Project(long id, long eventId, String eventTitle, String eventKind, Phase phase, LocalDate eventStartsOn,
                       long captainId, String title, String summary, String problem, String idea, String stage,
                       boolean shown, List<String> skills, List<String> pitchLinks, List<Member> team,
-                      List<Link> links, List<Award> awards, List<Outcome> outcomes) {
+                      List<Link> links, List<ShowcaseAward> awards, List<Outcome> outcomes) {
 
   public record Member(long id, String displayName, String department, String location, boolean captain) {}
 

@@ -40,7 +40,7 @@ public final class ProjectRepository {
              %s AS outcomes
         FROM pitches p JOIN events e ON e.id = p.event_id
        WHERE p.id = $1 AND %s
-      """.formatted(Award.json("a.pitch_id = p.id"), OutcomeRepository.HISTORY, VISIBLE);
+      """.formatted(ShowcaseAward.json("a.pitch_id = p.id"), OutcomeRepository.HISTORY, VISIBLE);
   private static final String VERSION = """
       SELECT coalesce(v.version, 0) AS version
         FROM pitches p JOIN events e ON e.id = p.event_id LEFT JOIN showcase_versions v ON v.event_id = p.event_id
@@ -111,7 +111,7 @@ public final class ProjectRepository {
             m.getString("department"), m.getString("location"), m.getBoolean("captain"))).toList(),
         objects(r, "links").map(k -> new Project.Link(k.getLong("id"), k.getString("kind"), k.getString("url"),
             k.getString("label"))).toList(),
-        Award.list(r.getValue("awards")), Outcome.list(r.getValue("outcomes")));
+        ShowcaseAward.list(r.getValue("awards")), Outcome.list(r.getValue("outcomes")));
   }
 
   private static java.util.stream.Stream<JsonObject> objects(Row r, String column) {

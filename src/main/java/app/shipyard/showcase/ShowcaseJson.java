@@ -43,14 +43,14 @@ final class ShowcaseJson {
     return e.unshown() == null ? json : json.put("hiddenPitches", e.unshown());
   }
 
-  private static JsonArray awards(List<Award> awards, String kind) {
-    return array(awards.stream().filter(a -> a.kind().equals(kind)).toList(), Award::toJson);
+  private static JsonArray awards(List<ShowcaseAward> awards, String kind) {
+    return array(awards.stream().filter(a -> a.kind().equals(kind)).toList(), ShowcaseAward::toJson);
   }
 
   private static JsonObject project(GalleryProject p) {
     return new JsonObject().put("id", p.id()).put("eventId", p.eventId()).put("eventTitle", p.eventTitle())
         .put("title", p.title()).put("summary", p.summary()).put("captain", p.captainName())
-        .put("teamSize", p.teamSize()).put("awards", array(p.awards(), Award::toJson))
+        .put("teamSize", p.teamSize()).put("awards", array(p.awards(), ShowcaseAward::toJson))
         .put("outcome", p.outcome() == null ? null : new JsonObject().put("kind", p.outcome().key())
             .put("happenedOn", p.happenedOn()).put("impact", p.impact() == null ? null : p.impact().toJson()))
         .put("url", "/projects/" + p.id());
@@ -66,7 +66,7 @@ final class ShowcaseJson {
         .put("team", array(p.team(), m -> new JsonObject().put("id", m.id()).put("displayName", m.displayName())
             .put("department", m.department()).put("location", m.location()).put("captain", m.captain())))
         .put("links", array(p.links(), ShowcaseJson::link))
-        .put("awards", array(p.awards(), Award::toJson))
+        .put("awards", array(p.awards(), ShowcaseAward::toJson))
         .put("outcome", p.outcome() == null ? null : p.outcome().toJson())
         .put("outcomeHistory", array(p.outcomes(), Outcome::toJson));
   }

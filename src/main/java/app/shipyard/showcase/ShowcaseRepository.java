@@ -29,7 +29,7 @@ public final class ShowcaseRepository {
              (SELECT count(*) FROM pitches p WHERE p.event_id = e.id AND NOT (%1$s)) AS unshown,
              %2$s AS awards
         FROM events e
-      """.formatted(SHOWN, Award.json("a.event_id = e.id"));
+      """.formatted(SHOWN, ShowcaseAward.json("a.event_id = e.id"));
   private static final String ARCHIVE = EVENT + " WHERE " + PUBLISHED + """
 
          AND ($1::int IS NULL OR extract(year FROM e.starts_at AT TIME ZONE e.time_zone) = $1)
@@ -47,7 +47,7 @@ public final class ShowcaseRepository {
         JOIN pitch_standings s ON s.pitch_id = p.id
         LEFT JOIN project_current_outcomes o ON o.pitch_id = p.id
         LEFT JOIN project_outcomes po ON po.id = o.outcome_id
-      """.formatted(Award.json("a.pitch_id = p.id"));
+      """.formatted(ShowcaseAward.json("a.pitch_id = p.id"));
   /** Winners first, then prizes, then finalists, then every other project by title. */
   private static final String GALLERY = PROJECT + " WHERE p.event_id = $1 AND " + SHOWN + """
 
@@ -117,13 +117,13 @@ public final class ShowcaseRepository {
     return StreamSupport.stream(rows.spliterator(), false).map(r -> new ArchiveEvent(r.getLong("id"),
         r.getString("kind"), r.getString("title"), r.getString("theme"), Phase.parse(r.getString("phase")).orElseThrow(),
         r.getLocalDate("starts_on"), r.getInteger("year"), r.getLong("projects"), r.getLong("unshown"),
-        Award.list(r.getValue("awards")))).toList();
+        ShowcaseAward.list(r.getValue("awards")))).toList();
   }
 
   private static List<GalleryProject> projects(RowSet<Row> rows) {
     return StreamSupport.stream(rows.spliterator(), false).map(r -> new GalleryProject(r.getLong("id"),
         r.getLong("event_id"), r.getString("event_title"), r.getString("title"), r.getString("summary"),
-        r.getString("captain_name"), r.getInteger("members"), Award.list(r.getValue("awards")),
+        r.getString("captain_name"), r.getInteger("members"), ShowcaseAward.list(r.getValue("awards")),
         r.getString("outcome") == null ? null : OutcomeKind.parse(r.getString("outcome")).orElseThrow(),
         r.getString("happened_on"), impact(r))).toList();
   }

@@ -5,12 +5,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * A recognition of a project as the showcase shows it: a category {@code winner}, a {@code finalist} or a judges'
- * {@code prize}, with the project it went to. Read from the awards table here until the voting feature offers a
- * repository for them.
+ * An award as the showcase shows it: a category {@code winner}, a {@code finalist} or a judges' {@code prize}, with
+ * the project it went to. The showcase reads awards inside its own page queries (one round trip per page, awards of
+ * hidden pitches left out), rather than through the award feature's per-event or per-pitch reads.
  */
-public record Award(long id, long pitchId, String projectTitle, String kind, String title, Integer place,
-                    Integer points) {
+public record ShowcaseAward(long id, long pitchId, String projectTitle, String kind, String title, Integer place,
+                            Integer points) {
 
   /** The SQL that builds a JSON array of awards ({@code a}) joined to their pitch ({@code ap}), best first. */
   static String json(String where) {
@@ -23,11 +23,11 @@ public record Award(long id, long pitchId, String projectTitle, String kind, Str
                    WHERE ap.approved AND ap.hidden_reason IS NULL AND (""" + where + ")), '[]'::json)";
   }
 
-  static List<Award> list(Object column) {
+  static List<ShowcaseAward> list(Object column) {
     JsonArray array = column instanceof JsonArray a ? a : new JsonArray(String.valueOf(column));
-    return array.stream().map(o -> (JsonObject) o).map(o -> new Award(o.getLong("id"), o.getLong("pitchId"),
-        o.getString("projectTitle"), o.getString("kind"), o.getString("title"), o.getInteger("place"),
-        o.getInteger("points"))).toList();
+    return array.stream().map(o -> (JsonObject) o).map(o -> new ShowcaseAward(o.getLong("id"),
+        o.getLong("pitchId"), o.getString("projectTitle"), o.getString("kind"), o.getString("title"),
+        o.getInteger("place"), o.getInteger("points"))).toList();
   }
 
   public boolean winner() {
