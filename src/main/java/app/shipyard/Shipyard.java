@@ -23,6 +23,7 @@ import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
 import app.shipyard.stage.StageFeatures;
+import app.shipyard.showcase.ShowcaseFeatures;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
@@ -129,7 +130,8 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people(), new AwardRepository(pool)),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage);
+              voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
+              new ShowcaseFeatures(pool));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))

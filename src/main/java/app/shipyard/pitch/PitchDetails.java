@@ -50,7 +50,7 @@ public record PitchDetails(String title, String summary, String problem, String 
     return links;
   }
 
-  static boolean isWebAddress(String link) {
+  public static boolean isWebAddress(String link) {
     try {
       URI uri = new URI(link);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -68,6 +68,7 @@ public final class SampleCompany {
         .compose(done -> sequentially(demoPeople()))
         .compose(done -> signIns())
         .compose(done -> new SampleEvents(pool).load())
+        .compose(done -> new SampleArchive(pool).load())
         .compose(done -> new SampleVoting(pool).load())
         .compose(done -> new SampleDemoStage(pool).load())
         .onSuccess(done -> printSignIns());

@@ -56,6 +56,18 @@ public sealed interface Answer {
     }
   }
 
+  /**
+   * Another answer with a validator for conditional requests: {@code ETag} and {@code Cache-Control} headers (its
+   * Cache-Control replaces the API's usual {@code no-store}); a "not modified" answer is {@code new Empty(304)}.
+   */
+  record Cached(Answer answer, String etag, String cacheControl) implements Answer {
+    public Cached {
+      Objects.requireNonNull(answer, "answer");
+      Objects.requireNonNull(etag, "etag");
+      Objects.requireNonNull(cacheControl, "cacheControl");
+    }
+  }
+
   /** This answer, setting a cookie too. */
   default Answer withCookie(Cookie cookie) {
     return new WithCookies(this, List.of(cookie));

@@ -48,9 +48,11 @@ public final class Answers {
           .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(html);
     } else if (answer instanceof Answer.Json j) {
       String body = encode(j.body());
+      if (!ctx.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
+        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+      }
       ctx.response().setStatusCode(j.status())
-          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(body);
     } else if (answer instanceof Answer.Redirect r) {
       String target = Redirects.localPath(r.location())
           .orElseThrow(() -> new IllegalStateException("Not a local path to redirect to: " + r.location()));
@@ -61,6 +63,9 @@ public final class Answers {
       response.end(b.body());
     } else if (answer instanceof Answer.WithCookies c) {
       c.cookies().forEach(ctx.response()::addCookie);
+      send(ctx, c.answer());
+    } else if (answer instanceof Answer.Cached c) {
+      ctx.response().putHeader(HttpHeaders.ETAG, c.etag()).putHeader(HttpHeaders.CACHE_CONTROL, c.cacheControl());
       send(ctx, c.answer());
     } else if (answer instanceof Answer.Empty e) {
       ctx.response().setStatusCode(e.status()).end();

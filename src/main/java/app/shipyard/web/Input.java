@@ -173,6 +173,30 @@ public final class Input {
     return fallback;
   }
 
+  /**
+   * An optional decimal number at least 0 with at most {@code scale} decimals and at most {@code max}: a JSON number,
+   * or text of ASCII digits with an optional point (as a form sends it).
+   */
+  public Optional<java.math.BigDecimal> decimal(String field, int scale, java.math.BigDecimal max) {
+    Object raw = raw(field);
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      return Optional.empty();
+    }
+    String text = raw instanceof Number n ? new java.math.BigDecimal(n.toString()).toPlainString()
+        : raw instanceof String s ? s.strip() : "";
+    if (!text.matches("[0-9]{1,20}(\\.[0-9]{1,20})?")) {
+      problems.put(field, "must be a number of at least 0, like 1250 or 99.50");
+      return Optional.empty();
+    }
+    java.math.BigDecimal value = new java.math.BigDecimal(text);
+    if (value.stripTrailingZeros().scale() > scale) {
+      problems.put(field, "may have at most " + scale + " decimals");
+    } else if (value.compareTo(max) > 0) {
+      problems.put(field, "must be at most " + max.toPlainString());
+    }
+    return Optional.of(value);
+  }
+
   /** JSON true/false, or a form checkbox (present means true). */
   public boolean bool(String field) {
     Object raw = raw(field);

@@ -62,12 +62,13 @@ class SampleCompanyTest {
   }
 
   @Test
-  @DisplayName("has a past archived day, a day in team forming and a lab, each with its pitches")
+  @DisplayName("has past archived days, a day in team forming and a lab, each with its pitches")
   void threeEvents() {
     JsonArray events = (JsonArray) get("/api/events");
     Map<String, String> phases = events.stream().map(o -> (JsonObject) o)
-        .collect(Collectors.toMap(e -> e.getString("kind") + ":" + e.getString("phase"), e -> e.getString("title")));
-    assertEquals(3, events.size(), events.encodePrettily());
+        .collect(Collectors.toMap(e -> e.getString("kind") + ":" + e.getString("phase"), e -> e.getString("title"),
+            (first, more) -> first));
+    assertEquals(3 + 8, events.size(), events.encodePrettily());
     assertTrue(phases.containsKey("day:archived") && phases.containsKey("day:team_forming") && phases.containsKey("lab:building"),
         phases.toString());
     events.stream().map(o -> (JsonObject) o).forEach(e -> assertTrue(e.getLong("pitchCount") >= 5, e.encode()));
@@ -105,6 +106,31 @@ class SampleCompanyTest {
         .query("SELECT DISTINCT stage FROM pitches p JOIN events e ON e.id = p.event_id WHERE e.kind = 'lab' ORDER BY stage")
         .execute().await().stream().map(r -> r.getString(0)).toList());
     assertEquals(3 + 2 + 1 + 2, count("SELECT count(*) FROM pitch_stage_changes"));
+  }
+
+  @Test
+  @DisplayName("the showcase goes back two years of quarterly days, with winners, demo links and shipped outcomes")
+  void archive() {
+    JsonObject showcase = (JsonObject) get("/api/showcase");
+    assertEquals(List.of(2026, 2025, 2024), showcase.getJsonArray("years").stream()
+        .map(y -> ((JsonObject) y).getInteger("year")).toList());
+    long published = showcase.getJsonArray("years").stream().mapToLong(y -> ((JsonObject) y).getLong("events")).sum();
+    assertEquals(9, published, "ShipIt 33 to 41");
+    JsonObject oldest = (JsonObject) get("/api/showcase?year=2024");
+    JsonObject first = oldest.getJsonArray("groups").getJsonObject(0).getJsonArray("events").getJsonObject(2);
+    assertEquals("ShipIt 33 · Spring 2024", first.getString("title"));
+    assertEquals(1, first.getJsonArray("winners").size());
+    assertEquals(2, first.getJsonArray("finalists").size());
+    JsonArray gallery = ((JsonObject) get("/api/showcase/events/" + first.getLong("id"))).getJsonArray("projects");
+    JsonObject winner = (JsonObject) get("/api/projects/" + gallery.getJsonObject(0).getLong("id"));
+    assertEquals(3, winner.getJsonArray("team").size());
+    assertEquals(3, winner.getJsonArray("team").stream().map(m -> ((JsonObject) m).getString("department"))
+        .distinct().count(), "a team across departments");
+    assertEquals(2, winner.getJsonArray("links").size());
+    assertEquals(List.of("shipped", "roadmap"), winner.getJsonArray("outcomeHistory").stream()
+        .map(o -> ((JsonObject) o).getString("kind")).toList());
+    assertEquals("hours_saved", winner.getJsonObject("outcome").getJsonObject("impact").getString("kind"));
+    assertEquals(3, ((JsonObject) get("/api/showcase/shipped")).getJsonArray("projects").size());
   }
 
   @Test

@@ -122,6 +122,9 @@ class AccessMatrixTest {
   private static final JsonObject TIE_BREAK = new JsonObject().put("pitchId", 1).put("reason", "Judges");
   private static final JsonObject CARRY = new JsonObject().put("heatIds", new JsonArray().add(1)).put("top", 1);
   private static final JsonObject PRIZE = new JsonObject().put("title", "Judges' prize");
+  private static final JsonObject OUTCOME = new JsonObject().put("kind", "shipped")
+      .put("happenedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+  private static final JsonObject LINK = new JsonObject().put("kind", "video").put("url", "https://video.example.com/x");
   private static final JsonObject IMPORT = new JsonObject().put("csv", "email,name\nnew@test.example,New Person");
 
   private static final List<Route> ROUTES = List.of(
@@ -264,7 +267,19 @@ class AccessMatrixTest {
       // Portfolios
       api(GET, "/api/people/{person}/portfolio", SIGNED_IN),
       page("/portfolio", SIGNED_IN),
-      page("/people/{person}/portfolio", SIGNED_IN));
+      page("/people/{person}/portfolio", SIGNED_IN),
+
+      // Showcase: everyone signed in reads it (what they see inside is tested in showcase/ShowcaseTest)
+      api(GET, "/api/showcase", SIGNED_IN),
+      api(GET, "/api/showcase/shipped", SIGNED_IN),
+      api(GET, "/api/showcase/events/{event}", SIGNED_IN),
+      api(GET, "/api/projects/{pitch}", SIGNED_IN),
+      page("/showcase", SIGNED_IN),
+      page("/showcase/shipped", SIGNED_IN),
+      page("/showcase/feed.atom", SIGNED_IN),
+      page("/showcase/events/{event}", SIGNED_IN),
+      page("/showcase/events/{event}/feed.atom", SIGNED_IN),
+      page("/projects/{pitch}", SIGNED_IN));
 
   /** Routes under a pitch whose answer also depends on who the caller is to the pitch: only in the second matrix. */
   private static final List<Route> PITCH_SUB_ROUTES = List.of(
@@ -278,7 +293,11 @@ class AccessMatrixTest {
       form("/pitches/{pitch}/edit", EMPLOYEES, PITCH),
       form("/pitches/{pitch}/stage", EMPLOYEES, new JsonObject().put("stage", "prototype")),
       form("/pitches/{pitch}/captain", EMPLOYEES, new JsonObject().put("personId", 1)),
-      form("/pitches/{pitch}/comments/{comment}/delete", EMPLOYEES));
+      form("/pitches/{pitch}/comments/{comment}/delete", EMPLOYEES),
+      api(POST, "/api/projects/{pitch}/outcomes", EMPLOYEES, OUTCOME),
+      api(POST, "/api/projects/{pitch}/links", EMPLOYEES, LINK),
+      form("/projects/{pitch}/outcomes", EMPLOYEES, OUTCOME),
+      form("/projects/{pitch}/links", EMPLOYEES, LINK));
 
   /** What some may not see, who may, and the routes under it: a pitch awaiting approval and a draft event. */
   enum Subject {
