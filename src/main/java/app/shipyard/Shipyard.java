@@ -2,6 +2,7 @@ package app.shipyard;
 
 import app.shipyard.account.AccountFeatures;
 import app.shipyard.account.TokenService;
+import app.shipyard.attachment.AttachmentFeatures;
 import app.shipyard.admin.AdminRoutes;
 import app.shipyard.admin.PeopleImport;
 import app.shipyard.config.AppConfig;
@@ -124,7 +125,8 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              new VotingFeatures(pool, event.events()));
+              new VotingFeatures(pool, event.events()),
+              new AttachmentFeatures(vertx, config, pool, pitch.pitches()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))

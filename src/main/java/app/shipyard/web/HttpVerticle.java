@@ -57,10 +57,12 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
     // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client.
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
+    UploadBodies uploads = new UploadBodies();
+    router.route().handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().handler(TextGate::body);
     filters.forEach(filter -> router.route().handler(filter));
-    Routes routes = new Routes(router, answers);
+    Routes routes = new Routes(router, answers, uploads);
     features.forEach(feature -> feature.register(routes));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

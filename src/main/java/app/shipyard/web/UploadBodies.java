@@ -1,0 +1,43 @@
+package app.shipyard.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the body of the routes that take file uploads with the handler their feature gave (its own size limit and
+ * upload folder), before the general {@code BodyHandler} with its small limit: a body is read once, by the first body
+ * handler a request meets, so the general one then lets it pass. Every other request goes straight on.
+ */
+public final class UploadBodies implements Handler<RoutingContext> {
+
+  private record Upload(Pattern path, Handler<RoutingContext> body) {}
+
+  private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+
+  /** {@code path} as routes write it ({@code /api/projects/:id/attachments}); its POSTs are read by {@code body}. */
+  void add(String path, Handler<RoutingContext> body) {
+    StringBuilder regex = new StringBuilder();
+    for (String segment : path.substring(1).split("/", -1)) {
+      regex.append('/').append(segment.startsWith(":") ? "[^/]+" : Pattern.quote(segment));
+    }
+    uploads.add(new Upload(Pattern.compile(regex.toString()), body));
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (ctx.request().method() == HttpMethod.POST && path != null) {
+      for (Upload upload : uploads) {
+        if (upload.path().matcher(path).matches()) {
+          upload.body().handle(ctx);
+          return;
+        }
+      }
+    }
+    ctx.next();
+  }
+}
