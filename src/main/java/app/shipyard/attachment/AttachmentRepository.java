@@ -148,7 +148,7 @@ public final class AttachmentRepository {
 
   /** The file (or its preview); its {@code content} is null when one of {@code etags} is already its ETag. */
   public Future<Optional<Served>> served(long id, boolean preview, List<String> etags) {
-    return pool.preparedQuery(preview ? PREVIEW : FILE).execute(Tuple.of(id, etags.toArray(new String[0])))
+    return pool.preparedQuery(preview ? PREVIEW : FILE).execute(Tuple.of(id).addArrayOfString(etags.toArray(new String[0])))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(served(rows.iterator().next())));
   }
 

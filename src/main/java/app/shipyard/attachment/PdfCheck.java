@@ -60,6 +60,10 @@ final class PdfCheck {
     return false;
   }
 
+  private static boolean named(Set<COSName> names, COSName name) {
+    return name != null && names.contains(name);
+  }
+
   /** Looks into direct values only: indirect ones are objects of their own, and each is checked once above. */
   private static boolean active(COSBase value, int depth) {
     if (depth > MAX_DEPTH) {
@@ -67,8 +71,8 @@ final class PdfCheck {
     }
     if (value instanceof COSDictionary dictionary) {
       if (ACTIVE_KEYS.stream().anyMatch(dictionary::containsKey)
-          || ACTIVE_ACTIONS.contains(dictionary.getCOSName(COSName.S))
-          || ACTIVE_TYPES.contains(dictionary.getCOSName(COSName.TYPE))) {
+          || named(ACTIVE_ACTIONS, dictionary.getCOSName(COSName.S))
+          || named(ACTIVE_TYPES, dictionary.getCOSName(COSName.TYPE))) {
         return true;
       }
       for (COSBase item : dictionary.getValues()) {

@@ -1,6 +1,7 @@
 package app.shipyard.attachment;
 
 import app.shipyard.web.AppError;
+import app.shipyard.web.UploadBodies;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +35,7 @@ final class UploadLimit implements Handler<RoutingContext> {
       ctx.fail(tooLarge());
       return;
     }
+    UploadBodies.explainTooLarge(ctx, tooLarge().getMessage());
     body.handle(ctx);
   }
 

@@ -14,6 +14,17 @@ import java.util.regex.Pattern;
  */
 public final class UploadBodies implements Handler<RoutingContext> {
 
+  private static final String TOO_LARGE = UploadBodies.class.getName() + ".tooLarge";
+
+  /** What {@link FailureHandler} says when this request's body turns out larger than its route's body handler takes. */
+  public static void explainTooLarge(RoutingContext ctx, String message) {
+    ctx.put(TOO_LARGE, message);
+  }
+
+  static String tooLargeExplained(RoutingContext ctx) {
+    return ctx.get(TOO_LARGE);
+  }
+
   private record Upload(Pattern path, Handler<RoutingContext> body) {}
 
   private final List<Upload> uploads = new CopyOnWriteArrayList<>();
