@@ -185,12 +185,15 @@ class AttachmentServingTest {
     String path = "/projects/" + project + "/attachments";
     String html = browser.getPage(path).bodyAsString();
     assertTrue(html.contains("enctype=\"multipart/form-data\""), html);
+    String token = Api.csrfFrom(html);
+    assertTrue(html.split("value=\"" + java.util.regex.Pattern.quote(token) + "\"", -1).length - 1 >= 2,
+        "the upload form carries the page's CSRF token too: " + html);
     MultipartForm form = MultipartForm.create().attribute("caption", "<b>Our</b> dashboard")
         .binaryFileUpload("file", "dash.png", Buffer.buffer(TestFiles.png(40, 30)), "image/png");
     HttpResponse<Buffer> forged = browser.session().post(path).putHeader("Accept", "text/html")
         .sendMultipartForm(form).await();
     assertEquals(403, forged.statusCode(), "no CSRF token");
-    form.attribute("X-XSRF-TOKEN", Api.csrfFrom(html));
+    form.attribute("X-XSRF-TOKEN", token);
     HttpResponse<Buffer> sent = browser.session().post(path).putHeader("Accept", "text/html")
         .sendMultipartForm(form).await();
     assertEquals(303, sent.statusCode(), sent.bodyAsString());

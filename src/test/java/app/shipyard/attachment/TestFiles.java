@@ -36,7 +36,7 @@ final class TestFiles {
     g.setPaint(new GradientPaint(0, 0, new Color(20, 60, 140, alpha ? 128 : 255), width, height, Color.ORANGE));
     g.fillRect(0, 0, width, height);
     g.setColor(Color.WHITE);
-    g.drawString("Shipyard", 5, 15);
+    g.fillOval(width / 4, height / 4, width / 2, height / 2);
     g.dispose();
     return image;
   }
