@@ -38,17 +38,26 @@ public final class UploadBodies implements Handler<RoutingContext> {
     uploads.add(new Upload(Pattern.compile(regex.toString()), body));
   }
 
+  /** Whether the request is an upload to one of the upload routes. */
+  public boolean covers(RoutingContext ctx) {
+    return upload(ctx) != null;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    String path = ctx.request().path();
-    if (ctx.request().method() == HttpMethod.POST && path != null) {
-      for (Upload upload : uploads) {
-        if (upload.path().matcher(path).matches()) {
-          upload.body().handle(ctx);
-          return;
-        }
-      }
+    Upload upload = upload(ctx);
+    if (upload == null) {
+      ctx.next();
+    } else {
+      upload.body().handle(ctx);
     }
-    ctx.next();
+  }
+
+  private Upload upload(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (ctx.request().method() != HttpMethod.POST || path == null) {
+      return null;
+    }
+    return uploads.stream().filter(u -> u.path().matcher(path).matches()).findFirst().orElse(null);
   }
 }

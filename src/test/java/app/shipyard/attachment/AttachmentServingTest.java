@@ -5,6 +5,7 @@ import static app.shipyard.attachment.AttachmentCalls.error;
 import static app.shipyard.attachment.AttachmentCalls.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.Api;
@@ -68,6 +69,10 @@ class AttachmentServingTest {
     assertTrue(image.getHeader("ETag").matches("\"[0-9a-f]{64}\""), image.getHeader("ETag"));
     assertEquals("private, no-cache", image.getHeader("Cache-Control"));
     assertTrue(image.getHeader("Content-Security-Policy").contains("sandbox"));
+    HttpResponse<Buffer> gzipAsked = api.client().get(png.getString("url")).bearerTokenAuthentication(other)
+        .putHeader("Accept-Encoding", "gzip").send().await();
+    assertNull(gzipAsked.getHeader("Content-Encoding"), "already compressed: sent as it is, as its ETag says");
+    assertEquals(image.body(), gzipAsked.body());
     JsonObject pdf = calls.uploaded(captain, project, "deck.pdf", "application/pdf", TestFiles.pdf());
     HttpResponse<Buffer> document = calls.get(other, pdf.getString("url"));
     assertEquals("application/pdf", document.getHeader("Content-Type"));
