@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.Api;
 import app.shipyard.support.Events;
+import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +23,11 @@ import io.vertx.junit5.VertxExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -181,6 +187,23 @@ class AttachmentServingTest {
     JsonObject list = calls.get(other, "/api/projects/" + project + "/attachments").bodyAsJsonObject();
     assertEquals(20, list.getJsonArray("attachments").size());
     assertEquals("shot0.png", list.getJsonArray("attachments").getJsonObject(0).getString("fileName"));
+  }
+
+  @Test
+  @DisplayName("Twenty-five uploads to one project at once: exactly twenty are stored, the others refused with 409")
+  void limitUnderRace() {
+    byte[] png = TestFiles.png(10, 10);
+    List<Future<HttpResponse<Buffer>>> all = IntStream.range(0, 25)
+        .mapToObj(i -> api.client().post("/api/projects/" + project + "/attachments").bearerTokenAuthentication(captain)
+            .sendMultipartForm(MultipartForm.create()
+                .binaryFileUpload("file", "race" + i + ".png", Buffer.buffer(png), "image/png"))).toList();
+    Future.join(all).await();
+    Map<Integer, Long> statuses = all.stream().collect(Collectors.groupingBy(f -> f.result().statusCode(),
+        Collectors.counting()));
+    assertEquals(Map.of(201, 20L, 409, 5L), statuses);
+    assertEquals(20, stored());
+    assertEquals(20, Fixture.count("SELECT count(DISTINCT slot) FROM attachments WHERE pitch_id = $1", project));
+    assertNoTemporaryFiles();
   }
 
   @Test
