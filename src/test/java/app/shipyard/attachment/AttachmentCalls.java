@@ -24,6 +24,10 @@ final class AttachmentCalls {
     this.api = api;
   }
 
+  io.vertx.ext.web.client.WebClient client() {
+    return api.client();
+  }
+
   HttpResponse<Buffer> upload(String token, long project, String name, String declared, byte[] bytes) {
     return upload(token, project, MultipartForm.create().attribute("caption", "Our dashboard")
         .binaryFileUpload("file", name, Buffer.buffer(bytes), declared));

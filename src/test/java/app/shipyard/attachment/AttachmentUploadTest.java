@@ -153,6 +153,11 @@ class AttachmentUploadTest {
     HttpResponse<Buffer> early = calls.upload(captain, project, "huge.png", "image/png", huge);
     assertEquals(413, early.statusCode(), early.bodyAsString());
     assertEquals("The file is too large: attachments may be at most 10 MB.", error(early));
+    HttpResponse<Buffer> declared = calls.client().post("/api/projects/" + project + "/attachments")
+        .bearerTokenAuthentication(captain).putHeader("Content-Type", "multipart/form-data; boundary=b")
+        .sendBuffer(Buffer.buffer(huge)).await();
+    assertEquals(413, declared.statusCode(), "refused by its Content-Length, before the body is read");
+    assertEquals("The file is too large: attachments may be at most 10 MB.", error(declared));
     assertEquals(0, stored());
     assertNoTemporaryFiles();
   }
