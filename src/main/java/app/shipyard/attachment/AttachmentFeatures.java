@@ -20,8 +20,8 @@ public final class AttachmentFeatures implements Routes.Feature {
   public AttachmentFeatures(Vertx vertx, AppConfig config, Pool pool, PitchRepository pitches) {
     AttachmentRepository attachments = new AttachmentRepository(pool);
     this.store = new AttachmentStore(vertx, attachments);
-    this.galleries = new Galleries(pitches, attachments, config.maxUploadBytes());
     UploadLimit uploads = new UploadLimit(config.dataDir().resolve("uploads"), config.maxUploadBytes());
+    this.galleries = new Galleries(pitches, attachments, uploads.megabytes());
     this.routes = new AttachmentRoutes(pitches, store, galleries, uploads);
     this.files = new AttachmentFiles(pitches, attachments);
   }

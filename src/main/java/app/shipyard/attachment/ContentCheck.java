@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -57,16 +58,16 @@ final class ContentCheck {
     return Checked.image(type, bytes, image.getWidth(), image.getHeight(), Previews.of(image));
   }
 
-  private static java.util.Optional<String> polyglotProblem(byte[] bytes) {
+  private static Optional<String> polyglotProblem(byte[] bytes) {
     for (String signature : MARKUP) {
       if (Bytes.indexOfIgnoreCase(bytes, signature, 0) >= 0) {
-        return java.util.Optional.of("contains web page or script code (" + signature + ")");
+        return Optional.of("contains web page or script code (" + signature + ")");
       }
     }
     if (Bytes.indexOf(bytes, "PK\u0005\u0006", bytes.length - ZIP_TAIL) >= 0) {
-      return java.util.Optional.of("ends with a ZIP or JAR archive");
+      return Optional.of("ends with a ZIP or JAR archive");
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Decodes the whole image with the reader ImageIO picks by content, which must be one for the detected format. */

@@ -10,17 +10,17 @@ public final class Galleries {
 
   private final PitchRepository pitches;
   private final AttachmentRepository attachments;
-  private final long maxBytes;
+  private final String maxSize;
 
-  public Galleries(PitchRepository pitches, AttachmentRepository attachments, long maxBytes) {
+  Galleries(PitchRepository pitches, AttachmentRepository attachments, String maxSize) {
     this.pitches = pitches;
     this.attachments = attachments;
-    this.maxBytes = maxBytes;
+    this.maxSize = maxSize;
   }
 
   public Future<Gallery> of(long projectId, Person viewer) {
     Audience who = Audience.of(viewer);
     return pitches.get(projectId, who).compose(project -> attachments.ofProject(project.id())
-        .map(all -> Gallery.of(project, all, who, maxBytes)));
+        .map(all -> Gallery.of(project, all, who, maxSize)));
   }
 }

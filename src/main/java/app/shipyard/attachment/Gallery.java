@@ -15,11 +15,11 @@ public record Gallery(long projectId, String projectTitle, List<Item> items, boo
   /** One attachment, and whether the viewer may delete it (its uploader, the captain, organisers). */
   public record Item(Attachment attachment, boolean canDelete) {}
 
-  static Gallery of(Pitch project, List<Attachment> all, Audience who, long maxBytes) {
+  static Gallery of(Pitch project, List<Attachment> all, Audience who, String maxSize) {
     boolean manages = who.manages(project.captainId());
     List<Item> items = all.stream().map(a -> new Item(a, manages || a.uploadedBy() == who.personId())).toList();
     return new Gallery(project.id(), project.title(), items, manages || project.hasMember(who.personId()),
-        AttachmentRepository.MAX_PER_PROJECT, maxBytes / (1024 * 1024) + " MB");
+        AttachmentRepository.MAX_PER_PROJECT, maxSize);
   }
 
   public boolean full() {

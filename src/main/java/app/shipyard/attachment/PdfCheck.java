@@ -10,6 +10,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -76,14 +77,14 @@ final class PdfCheck {
         return true;
       }
       for (COSBase item : dictionary.getValues()) {
-        if (!(item instanceof org.apache.pdfbox.cos.COSObject) && active(item, depth + 1)) {
+        if (!(item instanceof COSObject) && active(item, depth + 1)) {
           return true;
         }
       }
     } else if (value instanceof COSArray array) {
       for (int i = 0; i < array.size(); i++) {
         COSBase item = array.get(i);
-        if (!(item instanceof org.apache.pdfbox.cos.COSObject) && active(item, depth + 1)) {
+        if (!(item instanceof COSObject) && active(item, depth + 1)) {
           return true;
         }
       }

@@ -5,6 +5,7 @@ import app.shipyard.attachment.AttachmentStore;
 import app.shipyard.pitch.Audience;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.awt.BasicStroke;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 
@@ -50,7 +52,7 @@ final class SampleScreenshots {
   }
 
   Future<Void> load() {
-    Context context = io.vertx.core.Vertx.currentContext();
+    Context context = Vertx.currentContext();
     if (context == null) {
       return Future.failedFuture(new IllegalStateException("Sample screenshots are made on a Vert.x context"));
     }
@@ -71,7 +73,7 @@ final class SampleScreenshots {
   }
 
   private static List<Row> concat(List<Row> first, List<Row> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 
   private static Future<Void> screenshot(Context context, AttachmentStore store, Row project) {
