@@ -121,6 +121,15 @@ class AttachmentUploadTest {
         TestFiles.concat(jpeg, TestFiles.ascii("#!/bin/sh\nrm -rf /\n")));
     assertEquals(400, appended.statusCode(), appended.bodyAsString());
     assertTrue(fileProblem(appended).contains("after the end of the image"), fileProblem(appended));
+    HttpResponse<Buffer> gifar = calls.upload(captain, project, "c.gif", "image/gif",
+        TestFiles.concat(TestFiles.image("gif", 40, 30), TestFiles.zip()));
+    assertEquals(400, gifar.statusCode(), "a GIF with a JAR after it (a GIFAR)");
+    HttpResponse<Buffer> webp = calls.upload(captain, project, "d.webp", "image/webp",
+        TestFiles.concat(TestFiles.WEBP, TestFiles.ascii("<?php system($_GET['c']); ?>")));
+    assertEquals(400, webp.statusCode(), webp.bodyAsString());
+    HttpResponse<Buffer> riff = calls.upload(captain, project, "e.webp", "image/webp",
+        TestFiles.concat(TestFiles.WEBP, new byte[] {1, 2, 3, 4}));
+    assertTrue(fileProblem(riff).contains("4 bytes of something else after the end"), fileProblem(riff));
     HttpResponse<Buffer> html = calls.upload(captain, project, "b.png", "image/png",
         TestFiles.pngWithText(png, "<html><script>alert(document.cookie)</script></html>"));
     assertEquals(400, html.statusCode(), html.bodyAsString());
