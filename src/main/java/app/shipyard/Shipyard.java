@@ -2,6 +2,7 @@ package app.shipyard;
 
 import app.shipyard.account.AccountFeatures;
 import app.shipyard.account.TokenService;
+import app.shipyard.attachment.AttachmentFeatures;
 import app.shipyard.admin.AdminRoutes;
 import app.shipyard.admin.PeopleImport;
 import app.shipyard.award.AwardRepository;
@@ -131,7 +132,7 @@ public final class Shipyard {
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
-              new ShowcaseFeatures(pool));
+              new ShowcaseFeatures(pool), new AttachmentFeatures(vertx, config, pool, pitch.pitches()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param signingSecret HS256 secret for the tokens Shipyard issues; empty means "generate and keep one" (embedded only)
  * @param publicOrigins  the origins (scheme://host[:port]) people reach Shipyard at through a proxy that rewrites the
  *                      Host header; a form post whose Origin is one of them counts as same-site
+ * @param maxUploadBytes the largest file an attachment upload may carry ({@code MAX_UPLOAD_BYTES})
  */
 public record AppConfig(
     String httpHost,
@@ -26,7 +27,8 @@ public record AppConfig(
     SignInLimits signInLimits,
     Boolean sampleData,
     long maxBodyBytes,
-    List<String> publicOrigins) {
+    List<String> publicOrigins,
+    long maxUploadBytes) {
 
   public boolean embeddedDatabase() {
     return database.isEmpty();
@@ -39,27 +41,32 @@ public record AppConfig(
 
   public AppConfig withDatabase(DatabaseConfig db) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, Optional.of(db), signingSecret,
-        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
+        maxUploadBytes);
   }
 
   public AppConfig withSigningSecret(String secret) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, Optional.of(secret),
-        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
+        maxUploadBytes);
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins);
+        tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
+        maxUploadBytes);
   }
 
   public AppConfig withSso(SsoConfig ssoConfig) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes, publicOrigins);
+        tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes, publicOrigins,
+        maxUploadBytes);
   }
 
   public AppConfig withSignInLimits(SignInLimits limits) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
-        tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes, publicOrigins);
+        tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes, publicOrigins,
+        maxUploadBytes);
   }
 
   public record DatabaseConfig(String host, int port, String database, String user, String password) {}

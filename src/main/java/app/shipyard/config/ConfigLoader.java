@@ -61,7 +61,8 @@ public final class ConfigLoader {
         limits,
         text("SAMPLE_DATA").map(Boolean::parseBoolean).orElse(null),
         integer("MAX_BODY_BYTES", 1024 * 1024),
-        publicOrigins());
+        publicOrigins(),
+        integer("MAX_UPLOAD_BYTES", 10 * 1024 * 1024));
   }
 
   /** {@code SHIPYARD_PUBLIC_ORIGINS}: comma-separated {@code https://host[:port]}, nothing else (no path). */

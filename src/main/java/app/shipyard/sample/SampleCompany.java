@@ -71,6 +71,7 @@ public final class SampleCompany {
         .compose(done -> new SampleArchive(pool).load())
         .compose(done -> new SampleVoting(pool).load())
         .compose(done -> new SampleDemoStage(pool).load())
+        .compose(done -> new SampleScreenshots(pool).load())
         .onSuccess(done -> printSignIns());
   }
 

@@ -50,6 +50,11 @@ public final class AppError extends RuntimeException {
     return new AppError(422, message, Map.of());
   }
 
+  /** The body or a file in it is over its limit (413); the message says what the limit is. */
+  public static AppError tooLarge(String message) {
+    return new AppError(413, message, Map.of());
+  }
+
   public static AppError tooManyRequests(String message) {
     return new AppError(429, message, Map.of());
   }

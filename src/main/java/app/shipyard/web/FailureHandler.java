@@ -82,6 +82,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof DecodeException) {
       return new Problem(400, "The request body is not valid JSON.", Map.of());
     }
+    int status = failure instanceof HttpException e ? e.getStatusCode() : ctx.statusCode();
+    if (status == 413 && UploadBodies.tooLargeExplained(ctx) != null) {
+      return new Problem(413, UploadBodies.tooLargeExplained(ctx), Map.of());
+    }
     if (failure instanceof HttpException e) {
       return fromStatus(e.getStatusCode());
     }

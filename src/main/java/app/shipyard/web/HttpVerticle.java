@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
 
   private static final long REQUEST_TIMEOUT_MS = 30_000;
+  /** Uploads get longer: 30 s would cut off a 10 MB file sent slower than 2.7 Mbit/s. Stalled ones: {@link StalledClients}. */
+  private static final long UPLOAD_TIMEOUT_MS = 5 * 60_000;
   /** A request head must be complete this long after the connection opened or the previous answer went out. */
   private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
   /** A request body may pause this long between two bytes: a slow phone that keeps sending is never cut off. */
@@ -56,11 +58,15 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(TextGate::address);
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
     // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client.
-    router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
+    UploadBodies uploads = new UploadBodies();
+    Handler<RoutingContext> timeout = TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503);
+    Handler<RoutingContext> uploadTimeout = TimeoutHandler.create(UPLOAD_TIMEOUT_MS, 503);
+    router.route().handler(ctx -> (uploads.covers(ctx) ? uploadTimeout : timeout).handle(ctx));
+    router.route().handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().handler(TextGate::body);
     filters.forEach(filter -> router.route().handler(filter));
-    Routes routes = new Routes(router, answers);
+    Routes routes = new Routes(router, answers, uploads);
     features.forEach(feature -> feature.register(routes));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

@@ -1,6 +1,7 @@
 package app.shipyard.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -18,10 +19,12 @@ public final class Routes {
   private final Router router;
   private final Answers answers;
   private final List<Guarded> guards = new ArrayList<>();
+  private final UploadBodies uploads;
 
-  public Routes(Router router, Answers answers) {
+  public Routes(Router router, Answers answers, UploadBodies uploads) {
     this.router = router;
     this.answers = answers;
+    this.uploads = uploads;
   }
 
   /** A handler: reads the request and returns the answer to send, built in its Future chain. */
@@ -49,6 +52,15 @@ public final class Routes {
    */
   public Routes guard(String prefix, Guard guard) {
     guards.add(new Guarded(prefix, guard));
+    return this;
+  }
+
+  /**
+   * POSTs to {@code path} carry file uploads: {@code body} reads them (e.g. a {@code BodyHandler} with an upload folder
+   * and its own size limit) instead of the general body handler. The route itself is still added with {@link #post}.
+   */
+  public Routes uploads(String path, Handler<RoutingContext> body) {
+    uploads.add(path, body);
     return this;
   }
 

@@ -279,7 +279,13 @@ class AccessMatrixTest {
       page("/showcase/feed.atom", SIGNED_IN),
       page("/showcase/events/{event}", SIGNED_IN),
       page("/showcase/events/{event}/feed.atom", SIGNED_IN),
-      page("/projects/{pitch}", SIGNED_IN));
+      page("/projects/{pitch}", SIGNED_IN),
+
+      // Project attachments: everyone reads; people with the employee role may send (then only the team may add)
+      api(GET, "/api/projects/{pitch}/attachments", SIGNED_IN),
+      api(POST, "/api/projects/{pitch}/attachments", EMPLOYEES, new JsonObject().put("caption", "No file")),
+      page("/projects/{pitch}/attachments", SIGNED_IN),
+      form("/projects/{pitch}/attachments", EMPLOYEES, new JsonObject().put("caption", "No file")));
 
   /** Routes under a pitch whose answer also depends on who the caller is to the pitch: only in the second matrix. */
   private static final List<Route> PITCH_SUB_ROUTES = List.of(
