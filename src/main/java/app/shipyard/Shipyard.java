@@ -14,12 +14,14 @@ import app.shipyard.event.EventFeatures;
 import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
+import app.shipyard.insight.InsightRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
 import app.shipyard.pitch.PitchVisibility;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
+import app.shipyard.survey.SurveyFeatures;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
@@ -116,6 +118,7 @@ public final class Shipyard {
           Idempotency idempotency = new Idempotency(pool);
           EventFeatures event = new EventFeatures(pool, views, account.reference());
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
+          SurveyFeatures survey = new SurveyFeatures(pool, event.events());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -124,7 +127,8 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              new VotingFeatures(pool, event.events()));
+              new VotingFeatures(pool, event.events()),
+              survey, new InsightRoutes(pool, event.events(), survey.surveys()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
