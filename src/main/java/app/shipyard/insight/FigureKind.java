@@ -28,7 +28,7 @@ enum FigureKind {
       "Skills the shown pitches asked for, how many pitches asked, and how many people in the directory have "
           + "them: the most wanted per holder first.", InsightSql.SKILL_GAPS, 3),
   SKILL_GROWTH("skill-growth", "Skills used for the first time",
-      "Team members whose pitch asked for a skill they have, and who had been on no team of an earlier event "
+      "Members of teams whose pitch asked for a skill they have, and who had been on no team of an earlier event "
           + "whose pitch asked for it.", InsightSql.SKILL_GROWTH, 1),
   PROJECTS_BY_LOCATION("projects-by-location", "Projects per location",
       "Teams by the locations their pitch names; a team in several locations counts in each.",

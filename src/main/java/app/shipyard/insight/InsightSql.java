@@ -138,13 +138,12 @@ final class InsightSql {
    * earlier event whose pitch asked for it. Counted once per person and skill.
    */
   static final String SKILL_GROWTH = """
-      WITH used AS (
+      WITH %s,
+           used AS (
              SELECT DISTINCT m.person_id, ps.skill_id, e.starts_at
-               FROM team_members m JOIN pitches p ON p.id = m.pitch_id AND p.hidden_reason IS NULL
-               JOIN events e ON e.id = m.event_id
-               JOIN pitch_skills ps ON ps.pitch_id = m.pitch_id
-               JOIN person_skills h ON h.person_id = m.person_id AND h.skill_id = ps.skill_id
-              WHERE m.event_id = ANY ($1)),
+               FROM teams t JOIN team_members m ON m.pitch_id = t.id JOIN events e ON e.id = t.event_id
+               JOIN pitch_skills ps ON ps.pitch_id = t.id
+               JOIN person_skills h ON h.person_id = m.person_id AND h.skill_id = ps.skill_id),
            firsts AS (
              SELECT DISTINCT u.person_id, u.skill_id FROM used u
               WHERE NOT EXISTS (SELECT 1 FROM team_members m JOIN events e ON e.id = m.event_id
@@ -154,7 +153,7 @@ final class InsightSql {
         FROM firsts f JOIN skills s ON s.id = f.skill_id
        GROUP BY s.name ORDER BY people_using_it_first DESC, lower(s.name)
        LIMIT 20
-      """;
+      """.formatted(TEAMS);
 
   /** A team in several locations counts in each. */
   static final String PROJECTS_BY_LOCATION = """

@@ -35,7 +35,7 @@ record Period(LocalDate from, LocalDate to) {
   }
 
   private static LocalDate day(RoutingContext ctx, String name, Map<String, String> problems) {
-    String text = Params.text(ctx, name, 10);
+    String text = Params.text(ctx, name, 40);
     if (text.isEmpty()) {
       return null;
     }
