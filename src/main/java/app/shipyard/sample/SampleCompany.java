@@ -68,6 +68,7 @@ public final class SampleCompany {
         .compose(done -> sequentially(demoPeople()))
         .compose(done -> signIns())
         .compose(done -> new SampleEvents(pool).load())
+        .compose(done -> new SampleSurveys(pool).load())
         .onSuccess(done -> printSignIns());
   }
 
