@@ -3,6 +3,8 @@ package app.shipyard.insight;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +17,7 @@ record Figure(FigureKind kind, List<String> columns, List<List<Object>> rows) {
 
   Figure {
     columns = List.copyOf(columns);
-    rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+    rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
   }
 
   /** A column's heading: its SQL name in words ({@code share_of_workforce} is "share of workforce"). */

@@ -74,7 +74,8 @@ public final class InsightRoutes implements Routes.Feature {
   private Future<Answer> eventCsv(RoutingContext ctx) {
     FigureKind kind = figureOf(ctx);
     long id = Params.id(ctx, "id", "That event");
-    return events.get(id).compose(event -> insights.figure(kind, List.of(id))).map(figure -> csv(figure, "event-" + id));
+    return events.get(id).compose(event -> insights.figure(kind, List.of(id)))
+        .map(figure -> csv(figure, "event-" + id));
   }
 
   /** {@code funnel.csv} names the funnel; anything else is not found. */

@@ -33,18 +33,20 @@ final class InsightSql {
       SELECT id FROM events WHERE phase <> 'draft' AND starts_at >= $1 AND starts_at < $2 ORDER BY starts_at, id
       """;
 
-  /** First-timers: people whose earliest event of all is one in scope; returning: who took part in an earlier one. */
+  /** First-timers: no event before their first one in scope; returning: they took part in an earlier event. */
   static final String PARTICIPATION = """
-      WITH taking AS (
-             SELECT ep.person_id, min(e.starts_at) FILTER (WHERE e.id = ANY ($1)) AS first_here,
-                    min(e.starts_at) AS first_ever
+      WITH here AS (
+             SELECT ep.person_id, min(e.starts_at) AS first_here
                FROM event_participants ep JOIN events e ON e.id = ep.event_id
-              WHERE ep.person_id IN (SELECT person_id FROM event_participants WHERE event_id = ANY ($1))
-              GROUP BY ep.person_id),
+              WHERE ep.event_id = ANY ($1) GROUP BY ep.person_id),
+           taking AS (
+             SELECT h.person_id, EXISTS (SELECT 1 FROM event_participants ep JOIN events e ON e.id = ep.event_id
+                                          WHERE ep.person_id = h.person_id AND e.starts_at < h.first_here) AS earlier
+               FROM here h),
            counts AS (
              SELECT count(*) AS took_part,
-                    count(*) FILTER (WHERE first_here = first_ever) AS first_timers,
-                    count(*) FILTER (WHERE first_here > first_ever) AS returning,
+                    count(*) FILTER (WHERE NOT earlier) AS first_timers,
+                    count(*) FILTER (WHERE earlier) AS returning,
                     (SELECT count(DISTINCT captain_id) FROM pitches WHERE event_id = ANY ($1)) AS pitched,
                     (SELECT count(DISTINCT person_id) FROM team_members
                       WHERE event_id = ANY ($1) AND NOT is_captain) AS joined,
@@ -140,15 +142,16 @@ final class InsightSql {
   static final String SKILL_GROWTH = """
       WITH %s,
            used AS (
-             SELECT DISTINCT m.person_id, ps.skill_id, e.starts_at
+             SELECT m.person_id, ps.skill_id, min(e.starts_at) AS first_here
                FROM teams t JOIN team_members m ON m.pitch_id = t.id JOIN events e ON e.id = t.event_id
                JOIN pitch_skills ps ON ps.pitch_id = t.id
-               JOIN person_skills h ON h.person_id = m.person_id AND h.skill_id = ps.skill_id),
+               JOIN person_skills h ON h.person_id = m.person_id AND h.skill_id = ps.skill_id
+              GROUP BY m.person_id, ps.skill_id),
            firsts AS (
-             SELECT DISTINCT u.person_id, u.skill_id FROM used u
+             SELECT u.skill_id FROM used u
               WHERE NOT EXISTS (SELECT 1 FROM team_members m JOIN events e ON e.id = m.event_id
                                   JOIN pitch_skills ps ON ps.pitch_id = m.pitch_id AND ps.skill_id = u.skill_id
-                                 WHERE m.person_id = u.person_id AND e.starts_at < u.starts_at))
+                                 WHERE m.person_id = u.person_id AND e.starts_at < u.first_here))
       SELECT s.name AS skill, count(*) AS people_using_it_first
         FROM firsts f JOIN skills s ON s.id = f.skill_id
        GROUP BY s.name ORDER BY people_using_it_first DESC, lower(s.name)
@@ -184,20 +187,21 @@ final class InsightSql {
   /** One row per event in scope, oldest first, with its survey's average rating and NPS where it had one. */
   static final String TRENDS = """
       WITH %s,
+           team_counts AS (SELECT t.event_id, count(*) AS teams, count(*) FILTER (WHERE %s) AS awarded,
+                                  count(*) FILTER (WHERE %s) AS shipped
+                             FROM teams t GROUP BY t.event_id),
            feedback AS (SELECT s.event_id, round(avg(a.rating), 2) AS rating,
-                               round(100.0 * (count(*) FILTER (WHERE a.again >= 9) - count(*) FILTER (WHERE a.again <= 6))
-                                     / count(*)) AS nps
+                               round(100.0 * (count(*) FILTER (WHERE a.again >= 9)
+                                              - count(*) FILTER (WHERE a.again <= 6)) / count(*)) AS nps
                           FROM surveys s JOIN survey_answers a ON a.survey_id = s.id
                          WHERE s.event_id = ANY ($1) GROUP BY s.event_id)
       SELECT e.title AS event, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS starts_on,
              (SELECT count(*) FROM event_participants ep WHERE ep.event_id = e.id) AS people,
              (SELECT count(*) FROM pitches p WHERE p.event_id = e.id) AS pitches,
-             (SELECT count(*) FROM teams t WHERE t.event_id = e.id) AS teams,
+             coalesce(c.teams, 0) AS teams,
              (SELECT count(*) FROM mentors mt WHERE mt.event_id = e.id) AS mentors,
-             (SELECT count(*) FROM teams t WHERE t.event_id = e.id AND %s) AS awarded,
-             (SELECT count(*) FROM teams t WHERE t.event_id = e.id AND %s) AS shipped,
-             f.rating, f.nps
-        FROM events e LEFT JOIN feedback f ON f.event_id = e.id
+             coalesce(c.awarded, 0) AS awarded, coalesce(c.shipped, 0) AS shipped, f.rating, f.nps
+        FROM events e LEFT JOIN team_counts c ON c.event_id = e.id LEFT JOIN feedback f ON f.event_id = e.id
        WHERE e.id = ANY ($1)
        ORDER BY e.starts_at, e.id
       """.formatted(TEAMS, awarded("t.id"), shipped("t.id"));

@@ -2,6 +2,7 @@ package app.shipyard.survey;
 
 import app.shipyard.event.Event;
 import app.shipyard.event.EventRepository;
+import app.shipyard.event.Phase;
 import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Answer;
@@ -22,7 +23,8 @@ final class SurveyPage {
   static final JsonArray QUESTIONS = new JsonArray()
       .add(question("rating", "How would you rate this event overall?", 1, 5))
       .add(question("again", "How likely are you to take part again?", 0, 10))
-      .add(new JsonObject().put("key", "wentWell").put("text", "What went well?").put("maxLength", SurveyAnswer.MAX_TEXT))
+      .add(new JsonObject().put("key", "wentWell").put("text", "What went well?")
+          .put("maxLength", SurveyAnswer.MAX_TEXT))
       .add(new JsonObject().put("key", "better").put("text", "What would make the next one better?")
           .put("maxLength", SurveyAnswer.MAX_TEXT));
 
@@ -38,8 +40,10 @@ final class SurveyPage {
     return new JsonObject().put("key", key).put("text", text).put("min", min).put("max", max);
   }
 
-  record SurveyView(Event event, String tab, Survey survey, boolean canOpen, boolean canClose, boolean takesPart,
-                    boolean canAnswer, List<Choice> ratings, List<Choice> agains, SurveyAnswer mine, Feedback feedback) {}
+  /** {@code opensLater}: an organiser's view before the event reaches Results, when no survey can open yet. */
+  record SurveyView(Event event, String tab, Survey survey, boolean canOpen, boolean opensLater, boolean canClose,
+                    boolean takesPart, boolean canAnswer, List<Choice> ratings, List<Choice> agains, SurveyAnswer mine,
+                    Feedback feedback) {}
 
   Future<Event> event(long id) {
     return events.get(id);
@@ -63,8 +67,10 @@ final class SurveyPage {
             Optional<SurveyAnswer> mine = more.resultAt(0);
             Optional<Feedback> feedback = more.resultAt(1);
             boolean open = survey.map(Survey::open).orElse(false);
+            boolean after = event.phase().ordinal() >= Phase.RESULTS.ordinal();
             return Answer.page("survey/survey", "Survey · " + event.title(), new SurveyView(event, "survey",
-                survey.orElse(null), organiser && survey.isEmpty(), organiser && open, takesPart,
+                survey.orElse(null), organiser && survey.isEmpty() && after, organiser && survey.isEmpty() && !after,
+                organiser && open, takesPart,
                 takesPart && open && me.has(Role.EMPLOYEE), choices(1, 5, mine.map(SurveyAnswer::rating)),
                 choices(0, 10, mine.map(SurveyAnswer::again)), mine.orElse(null), feedback.orElse(null)));
           });

@@ -8,6 +8,7 @@ import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
@@ -23,7 +24,8 @@ import java.util.stream.StreamSupport;
  */
 public final class SurveyRepository {
 
-  private static final String SURVEY = "SELECT id, event_id, state, opened_at, closed_at FROM surveys WHERE event_id = $1";
+  private static final String SURVEY =
+      "SELECT id, event_id, state, opened_at, closed_at FROM surveys WHERE event_id = $1";
   private static final String OPEN = """
       INSERT INTO surveys (event_id, opened_by) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING
       RETURNING id, event_id, state, opened_at, closed_at
@@ -141,12 +143,12 @@ public final class SurveyRepository {
     return Future.all(pool.preparedQuery(RESULTS).execute(Tuple.of(eventId)),
             pool.preparedQuery(COMMENTS).execute(Tuple.of(eventId)))
         .map(both -> {
-          var rows = both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0);
+          RowSet<Row> rows = both.resultAt(0);
           if (rows.size() == 0) {
             return Optional.empty();
           }
-          List<Feedback.Comment> comments = StreamSupport.stream(both.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)
-              .spliterator(), false).map(c -> new Feedback.Comment(c.getString("question"), c.getString("text"))).toList();
+          List<Feedback.Comment> comments = StreamSupport.stream(both.<RowSet<Row>>resultAt(1).spliterator(), false)
+              .map(c -> new Feedback.Comment(c.getString("question"), c.getString("text"))).toList();
           Row r = rows.iterator().next();
           Numeric rating = (Numeric) r.getValue("rating");
           return Optional.of(new Feedback(r.getLong("event_id"), r.getString("title"), r.getString("state"),

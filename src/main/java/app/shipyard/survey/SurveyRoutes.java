@@ -5,6 +5,7 @@ import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
+import app.shipyard.web.AppError;
 import app.shipyard.web.Input;
 import app.shipyard.web.Params;
 import app.shipyard.web.Routes;
@@ -88,11 +89,12 @@ public final class SurveyRoutes implements Routes.Feature {
   private Future<Answer> resultsApi(RoutingContext ctx) {
     long id = eventId(ctx);
     return page.event(id).compose(e -> surveys.feedback(id)).map(feedback -> Answer.json(
-        feedback.orElseThrow(() -> app.shipyard.web.AppError.notFound("That event's survey")).toJson()));
+        feedback.orElseThrow(() -> AppError.notFound("That event's survey")).toJson()));
   }
 
   static JsonObject toJson(Survey s) {
     return new JsonObject().put("id", s.id()).put("eventId", s.eventId()).put("state", s.state())
-        .put("openedAt", s.openedAt().toString()).put("closedAt", s.closedAt() == null ? null : s.closedAt().toString());
+        .put("openedAt", s.openedAt().toString())
+        .put("closedAt", s.closedAt() == null ? null : s.closedAt().toString());
   }
 }

@@ -51,14 +51,16 @@ final class KnownData {
     located(d.bot, "Berlin", "Sydney");
     team(d.first, pitch(d.first, NIA, "Solo", null, "UX research"), NIA);
     team(d.first, pitch(d.first, FINN, "Off topic", "Not about this event", "Kafka"), FINN);
-    sql("INSERT INTO mentors (event_id, person_id) SELECT $1::bigint, id FROM people WHERE email = $2::text", d.first, MIA);
+    sql("INSERT INTO mentors (event_id, person_id) SELECT $1::bigint, id FROM people WHERE email = $2::text",
+        d.first, MIA);
     vote(d.first, d.bot, OTTO);
-    sql("INSERT INTO awards (event_id, pitch_id, kind, title, awarded_by) SELECT $1::bigint, $2::bigint, 'winner', 'People''s Choice', id "
-        + "FROM people WHERE email = 'organiser@test.example'", d.first, d.bot);
+    sql("INSERT INTO awards (event_id, pitch_id, kind, title, awarded_by) "
+        + "SELECT $1::bigint, $2::bigint, 'winner', 'People''s Choice', id FROM people "
+        + "WHERE email = 'organiser@test.example'", d.first, d.bot);
     outcome(d.bot, "roadmap", "cost_avoided", 999, true, "2026-04-01T00:00:00Z");
     outcome(d.bot, "shipped", "hours_saved", 120, false, "2026-06-01T00:00:00Z");
-    sql("INSERT INTO surveys (event_id, state, opened_by, closed_at) SELECT $1::bigint, 'closed', id, now() FROM people "
-        + "WHERE email = 'organiser@test.example'", d.first);
+    sql("INSERT INTO surveys (event_id, state, opened_by, closed_at) "
+        + "SELECT $1::bigint, 'closed', id, now() FROM people WHERE email = 'organiser@test.example'", d.first);
     answer(d.first, EMMA, 5, 10, "Great demos", "");
     answer(d.first, OTTO, 4, 9, "", "More time for demos");
     answer(d.first, SAM, 3, 5, "", "");
@@ -90,13 +92,14 @@ final class KnownData {
   static long event(String title, String phase, String startsAt, int teamMin) {
     return id("""
         INSERT INTO events (kind, title, phase, starts_at, ends_at, team_min, created_by)
-        SELECT 'day', $1::text, $2::text, $3::timestamptz, $3::timestamptz + interval '1 day', $4::int, id FROM people WHERE email = 'organiser@test.example'
+        SELECT 'day', $1::text, $2::text, $3::timestamptz, $3::timestamptz + interval '1 day', $4::int, id
+          FROM people WHERE email = 'organiser@test.example'
         RETURNING id""", title, phase, OffsetDateTime.parse(startsAt), teamMin);
   }
 
   static void take(long event, String... emails) {
-    sql("INSERT INTO event_participants (event_id, person_id) SELECT $1::bigint, id FROM people WHERE email = ANY ($2::text[])",
-        event, emails);
+    sql("INSERT INTO event_participants (event_id, person_id) "
+        + "SELECT $1::bigint, id FROM people WHERE email = ANY ($2::text[])", event, emails);
   }
 
   static long pitch(long event, String captain, String title, String hiddenReason, String... skills) {
@@ -104,25 +107,28 @@ final class KnownData {
         INSERT INTO pitches (event_id, captain_id, title, summary, capacity, hidden_reason)
         SELECT $1::bigint, id, $2::text, 'A summary', 5, $3::text FROM people WHERE email = $4::text RETURNING id""",
         event, title, hiddenReason, captain);
-    sql("INSERT INTO pitch_skills (pitch_id, skill_id) SELECT $1::bigint, id FROM skills WHERE name = ANY ($2::text[])", id, skills);
+    sql("INSERT INTO pitch_skills (pitch_id, skill_id) SELECT $1::bigint, id FROM skills WHERE name = ANY ($2::text[])",
+        id, skills);
     return id;
   }
 
   /** The captain first, then the members. */
   static void team(long event, long pitch, String captain, String... members) {
-    sql("INSERT INTO team_members (pitch_id, person_id, event_id, is_captain) SELECT $1::bigint, id, $2::bigint, email = $3::text "
-        + "FROM people WHERE email = $3::text OR email = ANY ($4::text[])", pitch, event, captain, members);
+    sql("INSERT INTO team_members (pitch_id, person_id, event_id, is_captain) "
+        + "SELECT $1::bigint, id, $2::bigint, email = $3::text FROM people "
+        + "WHERE email = $3::text OR email = ANY ($4::text[])", pitch, event, captain, members);
   }
 
   static void located(long pitch, String... locations) {
-    sql("INSERT INTO pitch_locations (pitch_id, location_id) SELECT $1::bigint, id FROM locations WHERE name = ANY ($2::text[])",
-        pitch, locations);
+    sql("INSERT INTO pitch_locations (pitch_id, location_id) "
+        + "SELECT $1::bigint, id FROM locations WHERE name = ANY ($2::text[])", pitch, locations);
   }
 
   private static void vote(long event, long pitch, String voter) {
     long round = id("""
         INSERT INTO voting_rounds (event_id, title, ballot, state, opened_at, created_by)
-        SELECT $1::bigint, 'Final', 'single', 'open', now(), id FROM people WHERE email = 'organiser@test.example' RETURNING id""",
+        SELECT $1::bigint, 'Final', 'single', 'open', now(), id FROM people WHERE email = 'organiser@test.example'
+        RETURNING id""",
         event);
     long category = id("INSERT INTO voting_categories (round_id, name, position) VALUES ($1, 'People''s Choice', 1) "
         + "RETURNING id", round);
@@ -130,7 +136,8 @@ final class KnownData {
     sql("""
         WITH b AS (INSERT INTO ballots (round_id, category_id, voter_id)
                    SELECT $1::bigint, $2::bigint, id FROM people WHERE email = $4::text RETURNING id)
-        INSERT INTO ballot_choices (ballot_id, round_id, pitch_id, points) SELECT id, $1::bigint, $3::bigint, 1 FROM b""",
+        INSERT INTO ballot_choices (ballot_id, round_id, pitch_id, points)
+        SELECT id, $1::bigint, $3::bigint, 1 FROM b""",
         round, category, pitch, voter);
     sql("UPDATE voting_rounds SET state = 'closed', closed_at = now() WHERE id = $1", round);
   }
@@ -139,7 +146,8 @@ final class KnownData {
     sql("""
         INSERT INTO project_outcomes (pitch_id, kind, happened_on, impact_kind, impact_value, impact_estimated,
                                       recorded_by, recorded_at)
-        SELECT $1::bigint, $2::text, current_date, $3::text, $4::int::numeric, $5::boolean, id, $6::timestamptz FROM people WHERE email = 'organiser@test.example'""",
+        SELECT $1::bigint, $2::text, current_date, $3::text, $4::int::numeric, $5::boolean, id, $6::timestamptz
+          FROM people WHERE email = 'organiser@test.example'""",
         pitch, kind, impact, value, estimated, OffsetDateTime.parse(at));
   }
 
@@ -156,6 +164,7 @@ final class KnownData {
   }
 
   private static long id(String statement, Object... params) {
-    return TestShipyard.pool().preparedQuery(statement).execute(Tuple.from(params)).await().iterator().next().getLong(0);
+    return TestShipyard.pool().preparedQuery(statement).execute(Tuple.from(params)).await().iterator().next()
+        .getLong(0);
   }
 }
