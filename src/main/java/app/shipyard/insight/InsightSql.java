@@ -33,15 +33,19 @@ final class InsightSql {
       SELECT id FROM events WHERE phase <> 'draft' AND starts_at >= $1 AND starts_at < $2 ORDER BY starts_at, id
       """;
 
-  /** First-timers: no event before their first one in scope; returning: they took part in an earlier event. */
+  /**
+   * First-timers: no event before their first one in scope; returning: they took part in an earlier event. The start
+   * of each earlier event is read by its key (a scalar subquery): a join let the planner scan all events per person.
+   */
   static final String PARTICIPATION = """
       WITH here AS (
              SELECT ep.person_id, min(e.starts_at) AS first_here
                FROM event_participants ep JOIN events e ON e.id = ep.event_id
               WHERE ep.event_id = ANY ($1) GROUP BY ep.person_id),
-           taking AS (
-             SELECT h.person_id, EXISTS (SELECT 1 FROM event_participants ep JOIN events e ON e.id = ep.event_id
-                                          WHERE ep.person_id = h.person_id AND e.starts_at < h.first_here) AS earlier
+           taking AS MATERIALIZED (
+             SELECT h.person_id,
+                    EXISTS (SELECT 1 FROM event_participants ep WHERE ep.person_id = h.person_id
+                               AND (SELECT starts_at FROM events WHERE id = ep.event_id) < h.first_here) AS earlier
                FROM here h),
            counts AS (
              SELECT count(*) AS took_part,
@@ -149,9 +153,10 @@ final class InsightSql {
               GROUP BY m.person_id, ps.skill_id),
            firsts AS (
              SELECT u.skill_id FROM used u
-              WHERE NOT EXISTS (SELECT 1 FROM team_members m JOIN events e ON e.id = m.event_id
+              WHERE NOT EXISTS (SELECT 1 FROM team_members m
                                   JOIN pitch_skills ps ON ps.pitch_id = m.pitch_id AND ps.skill_id = u.skill_id
-                                 WHERE m.person_id = u.person_id AND e.starts_at < u.first_here))
+                                 WHERE m.person_id = u.person_id
+                                   AND (SELECT starts_at FROM events WHERE id = m.event_id) < u.first_here))
       SELECT s.name AS skill, count(*) AS people_using_it_first
         FROM firsts f JOIN skills s ON s.id = f.skill_id
        GROUP BY s.name ORDER BY people_using_it_first DESC, lower(s.name)
