@@ -76,6 +76,8 @@ class SurveyTest {
     HttpResponse<Buffer> early = events.post(organiser, "/api/events/" + building + "/survey", new JsonObject());
     assertEquals(409, early.statusCode());
     assertTrue(early.bodyAsJsonObject().getString("error").contains("Results"), early.bodyAsString());
+    String waiting = api.browser().signIn(TestShipyard.ORGANISER).getPage("/events/" + building + "/survey").bodyAsString();
+    assertTrue(waiting.contains("id=\"opens-later\"") && !waiting.contains("id=\"open-survey\""), waiting);
 
     HttpResponse<Buffer> opened = open();
     assertEquals(201, opened.statusCode(), opened.bodyAsString());
