@@ -17,6 +17,7 @@ import app.shipyard.event.EventFeatures;
 import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
+import app.shipyard.insight.InsightRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
 import app.shipyard.pitch.PitchVisibility;
@@ -25,6 +26,7 @@ import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
 import app.shipyard.stage.StageFeatures;
 import app.shipyard.showcase.ShowcaseFeatures;
+import app.shipyard.survey.SurveyFeatures;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
@@ -123,6 +125,7 @@ public final class Shipyard {
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
           VotingFeatures voting = new VotingFeatures(pool, event.events());
           StageFeatures stage = new StageFeatures(pool, event.events(), config.publicOrigins());
+          SurveyFeatures survey = new SurveyFeatures(pool, event.events());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -132,7 +135,8 @@ public final class Shipyard {
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
-              new ShowcaseFeatures(pool), new AttachmentFeatures(vertx, config, pool, pitch.pitches()));
+              new ShowcaseFeatures(pool), new AttachmentFeatures(vertx, config, pool, pitch.pitches()),
+              survey, new InsightRoutes(pool, event.events(), survey.surveys()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))

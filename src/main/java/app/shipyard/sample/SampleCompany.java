@@ -72,6 +72,7 @@ public final class SampleCompany {
         .compose(done -> new SampleVoting(pool).load())
         .compose(done -> new SampleDemoStage(pool).load())
         .compose(done -> new SampleScreenshots(pool).load())
+        .compose(done -> new SampleSurveys(pool).load())
         .onSuccess(done -> printSignIns());
   }
 

@@ -74,6 +74,9 @@ class AccessMatrixTest {
   /** What {@code Access.roles(Role.ORGANISER, Role.ADMIN)} lets in. */
   private static final Set<Who> ORGANISERS = EnumSet.of(Who.ORGANISER, Who.ADMIN);
   private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
+  /** What {@code Access.roles(Role.LEADERSHIP, Role.ORGANISER, Role.ADMIN)} lets in (insights, survey results). */
+  private static final Set<Who> READERS = EnumSet.of(Who.LEADERSHIP, Who.LEADERSHIP_ONLY, Who.ORGANISER, Who.ADMIN);
+  private static final JsonObject SURVEY_ANSWER = new JsonObject().put("rating", 4).put("again", 9);
   private static final String LEADERSHIP_ONLY = "board@test.example";
 
   /** {@code {person}}, {@code {event}}, {@code {pitch}}, {@code {item}} and {@code {comment}} are replaced by real ids. */
@@ -285,7 +288,24 @@ class AccessMatrixTest {
       api(GET, "/api/projects/{pitch}/attachments", SIGNED_IN),
       api(POST, "/api/projects/{pitch}/attachments", EMPLOYEES, new JsonObject().put("caption", "No file")),
       page("/projects/{pitch}/attachments", SIGNED_IN),
-      form("/projects/{pitch}/attachments", EMPLOYEES, new JsonObject().put("caption", "No file")));
+      form("/projects/{pitch}/attachments", EMPLOYEES, new JsonObject().put("caption", "No file")),
+
+      // Insights (read-only for leadership and organisers) and feedback surveys
+      api(GET, "/api/insights", READERS),
+      api(GET, "/api/events/{event}/insights", READERS),
+      page("/insights", READERS),
+      page("/insights/funnel.csv", READERS),
+      page("/events/{event}/insights", READERS),
+      page("/events/{event}/insights/funnel.csv", READERS),
+      api(GET, "/api/events/{event}/survey", SIGNED_IN),
+      api(POST, "/api/events/{event}/survey", ORGANISERS),
+      api(POST, "/api/events/{event}/survey/close", ORGANISERS),
+      api(PUT, "/api/events/{event}/survey/answer", EMPLOYEES, SURVEY_ANSWER),
+      api(GET, "/api/events/{event}/survey/results", READERS),
+      page("/events/{event}/survey", SIGNED_IN),
+      form("/events/{event}/survey", ORGANISERS),
+      form("/events/{event}/survey/close", ORGANISERS),
+      form("/events/{event}/survey/answer", EMPLOYEES, SURVEY_ANSWER));
 
   /** Routes under a pitch whose answer also depends on who the caller is to the pitch: only in the second matrix. */
   private static final List<Route> PITCH_SUB_ROUTES = List.of(

@@ -1,0 +1,65 @@
+package app.shipyard.insight;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+/** Runs the figures' SQL ({@link InsightSql}) for a set of events: every number is aggregated by the database. */
+final class InsightRepository {
+
+  private final Pool pool;
+
+  InsightRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The events (not drafts) that started within the period, oldest first. */
+  Future<List<Long>> eventsIn(Period period) {
+    return pool.preparedQuery(InsightSql.PERIOD_EVENTS)
+        .execute(Tuple.of(period.from().atStartOfDay().atOffset(ZoneOffset.UTC),
+            period.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getLong("id")).toList());
+  }
+
+  /** Every figure, in page order, each run as its own query (they run side by side on the pool). */
+  Future<List<Figure>> figures(List<Long> eventIds) {
+    List<Future<Figure>> all = Arrays.stream(FigureKind.values()).map(kind -> figure(kind, eventIds)).toList();
+    return Future.all(all).map(done -> all.stream().map(Future::result).toList());
+  }
+
+  Future<Figure> figure(FigureKind kind, List<Long> eventIds) {
+    return pool.preparedQuery(kind.sql).execute(Tuple.of(eventIds.toArray(Long[]::new)))
+        .map(rows -> toFigure(kind, rows));
+  }
+
+  private static Figure toFigure(FigureKind kind, RowSet<Row> rows) {
+    List<List<Object>> values = new ArrayList<>();
+    for (Row row : rows) {
+      List<Object> cells = new ArrayList<>();
+      for (int i = 0; i < row.size(); i++) {
+        cells.add(plain(row.getValue(i)));
+      }
+      values.add(cells);
+    }
+    return new Figure(kind, rows.columnsNames(), values);
+  }
+
+  /** Whole numbers as Long and decimals as BigDecimal, whatever width the database gave them. */
+  private static Object plain(Object value) {
+    if (value instanceof Numeric n) {
+      return n.bigDecimalValue();
+    }
+    if (value instanceof Short || value instanceof Integer) {
+      return ((Number) value).longValue();
+    }
+    return value;
+  }
+}
