@@ -126,6 +126,7 @@ public final class Shipyard {
           VotingFeatures voting = new VotingFeatures(pool, event.events());
           StageFeatures stage = new StageFeatures(pool, event.events(), config.publicOrigins());
           SurveyFeatures survey = new SurveyFeatures(pool, event.events());
+          AttachmentFeatures attachments = new AttachmentFeatures(vertx, config, pool, pitch.pitches());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -135,7 +136,7 @@ public final class Shipyard {
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
-              new ShowcaseFeatures(pool), new AttachmentFeatures(vertx, config, pool, pitch.pitches()),
+              new ShowcaseFeatures(pool, attachments.galleries()), attachments,
               survey, new InsightRoutes(pool, event.events(), survey.surveys()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();

@@ -1,5 +1,7 @@
 package app.shipyard.showcase;
 
+import app.shipyard.attachment.Galleries;
+import app.shipyard.attachment.Gallery;
 import app.shipyard.identity.Role;
 import app.shipyard.outcome.ImpactKind;
 import app.shipyard.outcome.Outcome;
@@ -30,9 +32,11 @@ public final class ProjectRoutes implements Routes.Feature {
   private static final Access KEEPERS = Access.roles(Role.EMPLOYEE, Role.ORGANISER, Role.ADMIN);
   private static final Pattern WITH_SLUG = Pattern.compile("([1-9][0-9]{0,18})-[A-Za-z0-9-]*");
   private final ProjectRepository projects;
+  private final Galleries galleries;
 
-  public ProjectRoutes(ProjectRepository projects) {
+  public ProjectRoutes(ProjectRepository projects, Galleries galleries) {
     this.projects = projects;
+    this.galleries = galleries;
   }
 
   @Override
@@ -47,7 +51,8 @@ public final class ProjectRoutes implements Routes.Feature {
 
   /** The project's view for one viewer: what they may do on it, its Markdown rendered, its outcomes split. */
   record ProjectView(Project project, String problemHtml, String ideaHtml, Outcome outcome, List<Outcome> history,
-                     boolean canManage, List<OutcomeKind> outcomeKinds, List<ImpactKind> impactKinds) {}
+                     boolean canManage, List<OutcomeKind> outcomeKinds, List<ImpactKind> impactKinds,
+                     Gallery gallery) {}
 
   private Future<Answer> project(RoutingContext ctx, boolean page) {
     Matcher slugged = WITH_SLUG.matcher(ctx.pathParam("id"));
@@ -63,17 +68,18 @@ public final class ProjectRoutes implements Routes.Feature {
   }
 
   private Future<Answer> build(RoutingContext ctx, long id, Audience who, boolean page) {
-    return projects.get(id, who).map(p -> {
+    return projects.get(id, who).compose(p -> {
       if (!p.published()) {
-        return page ? Answer.seeOther("/pitches/" + id) : ShowcaseRoutes.notYet(p.phase());
+        return Future.succeededFuture(page ? Answer.seeOther("/pitches/" + id) : ShowcaseRoutes.notYet(p.phase()));
       }
       if (!page) {
-        return Answer.json(ShowcaseJson.project(p));
+        return Future.succeededFuture(Answer.json(ShowcaseJson.project(p)));
       }
       List<Outcome> outcomes = p.outcomes();
-      return Answer.page("showcase/project", p.title(), new ProjectView(p, Markdown.toHtml(p.problem()),
-          Markdown.toHtml(p.idea()), p.outcome(), outcomes.isEmpty() ? List.of() : outcomes.subList(1, outcomes.size()),
-          who.manages(p.captainId()), List.of(OutcomeKind.values()), List.of(ImpactKind.values())));
+      return galleries.of(id, Viewer.person(ctx)).map(gallery -> Answer.page("showcase/project", p.title(),
+          new ProjectView(p, Markdown.toHtml(p.problem()), Markdown.toHtml(p.idea()), p.outcome(),
+              outcomes.isEmpty() ? List.of() : outcomes.subList(1, outcomes.size()), who.manages(p.captainId()),
+              List.of(OutcomeKind.values()), List.of(ImpactKind.values()), gallery)));
     });
   }
 

@@ -1,5 +1,6 @@
 package app.shipyard.showcase;
 
+import app.shipyard.attachment.Galleries;
 import app.shipyard.outcome.OutcomeRepository;
 import app.shipyard.outcome.OutcomeRoutes;
 import app.shipyard.web.Routes;
@@ -11,11 +12,11 @@ public final class ShowcaseFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
 
-  public ShowcaseFeatures(Pool pool) {
+  public ShowcaseFeatures(Pool pool, Galleries galleries) {
     ShowcaseRepository showcase = new ShowcaseRepository(pool);
     this.features = List.of(
         new ShowcaseRoutes(showcase),
-        new ProjectRoutes(new ProjectRepository(pool)),
+        new ProjectRoutes(new ProjectRepository(pool), galleries),
         new OutcomeRoutes(new OutcomeRepository(pool)),
         new FeedRoutes(new FeedRepository(pool), showcase));
   }
