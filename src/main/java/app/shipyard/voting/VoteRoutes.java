@@ -4,6 +4,7 @@ import app.shipyard.identity.Person;
 import app.shipyard.web.Access;
 import app.shipyard.web.Answer;
 import app.shipyard.web.Params;
+import app.shipyard.web.Redirects;
 import app.shipyard.web.Routes;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
@@ -50,9 +51,15 @@ public final class VoteRoutes implements Routes.Feature {
   private Future<Answer> voteForm(RoutingContext ctx) {
     long id = roundId(ctx);
     return votes.cast(Viewer.person(ctx), id, VoteInput.read(ctx))
-        .map(ack -> Answer.seeOther("/rounds/" + id + "?voted=" + ack.categoryId()))
+        .map(ack -> Answer.seeOther(afterVote(ctx, id) + "voted=" + ack.categoryId()))
         .recover(failure -> failure instanceof VoteRefused refused
             ? page.answer(ctx, id, refused.refusal().status(), refused.getMessage()) : Future.failedFuture(failure));
+  }
+
+  /** Where a form vote goes back to: the page it came from when that is a local path ({@code back}), or the round. */
+  private static String afterVote(RoutingContext ctx, long roundId) {
+    String back = Redirects.localPath(ctx.request().getFormAttribute("back")).orElse("/rounds/" + roundId);
+    return back + (back.contains("?") ? "&" : "?");
   }
 
   private Future<Answer> mineApi(RoutingContext ctx) {

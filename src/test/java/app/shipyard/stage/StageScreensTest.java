@@ -105,10 +105,14 @@ class StageScreensTest {
 
     long category = round.getJsonArray("categories").getJsonObject(0).getLong("id");
     MultiMap vote = MultiMap.caseInsensitiveMultiMap().add("voteId", java.util.UUID.randomUUID().toString())
-        .add("categoryId", String.valueOf(category)).add("pitchId", String.valueOf(f.data));
+        .add("categoryId", String.valueOf(category)).add("pitchId", String.valueOf(f.data))
+        .add("back", "/events/" + f.event + "/vote");
+    assertTrue(html.contains("name=\"back\" value=\"/events/" + f.event + "/vote\""), html);
     HttpResponse<Buffer> posted = voter.postForm("/events/" + f.event + "/vote", "/rounds/" + roundId + "/votes",
         vote);
     assertEquals(303, posted.statusCode(), posted.bodyAsString());
+    assertEquals("/events/" + f.event + "/vote?voted=" + category, posted.getHeader("Location"),
+        "a vote from the phone page goes back to the phone page");
     String after = voter.getPage("/events/" + f.event + "/vote").bodyAsString();
     assertTrue(after.contains("Your vote: Data"), after);
     assertFalse(after.contains("action=\"/rounds/" + roundId + "/votes\""), "one vote, no changes allowed");
