@@ -20,6 +20,7 @@ import app.shipyard.pitch.PitchVisibility;
 import app.shipyard.portfolio.PortfolioRepository;
 import app.shipyard.portfolio.PortfolioRoutes;
 import app.shipyard.sample.SampleCompany;
+import app.shipyard.search.SearchRoutes;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
@@ -124,7 +125,8 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              new VotingFeatures(pool, event.events()));
+              new VotingFeatures(pool, event.events()),
+              new SearchRoutes(pool));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
