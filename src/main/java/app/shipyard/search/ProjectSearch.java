@@ -59,7 +59,8 @@ public final class ProjectSearch {
       }
       list.sort(order(facet));
       facets.put(facet, list.stream()
-          .map(c -> new FacetCount(facet, c.key(), c.label(), c.count(), query.chosen(facet, c.key()))).toList());
+          .map(c -> new FacetCount(facet, c.key(), facet.vocabulary() == null ? c.label() : Facet.label(c.key()),
+              c.count(), query.chosen(facet, c.key()))).toList());
     });
     return facets;
   }

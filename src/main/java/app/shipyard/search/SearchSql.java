@@ -20,10 +20,11 @@ final class SearchSql {
   private static final String QUERY = "WITH q AS (SELECT to_tsquery('shipyard_search', $1::text) AS query)\n";
   /** What a snippet is cut from: the summary, problem, idea and outcome notes, with Markdown punctuation dropped. */
   private static final String SNIPPET_SOURCE = """
-      translate(regexp_replace(p.summary || ' — ' || left(p.problem, 3000) || ' — ' || left(p.idea, 3000)
-                               || coalesce((SELECT ' — ' || string_agg(o.note, ' — ' ORDER BY o.recorded_at DESC)
-                                              FROM project_outcomes o WHERE o.pitch_id = p.id), ''),
-                               '\\]\\([^)]*\\)|[][*`#>|]+', ' ', 'g'), %s, '')""".formatted(MARKS);
+      translate(regexp_replace(concat_ws(' — ', p.summary, nullif(left(p.problem, 3000), ''),
+                                         nullif(left(p.idea, 3000), ''),
+                                         (SELECT string_agg(o.note, ' — ' ORDER BY o.recorded_at DESC)
+                                            FROM project_outcomes o WHERE o.pitch_id = p.id AND o.note <> '')),
+                               '\\]\\([^)]*\\)|[][*`#|]+', ' ', 'g'), %s, '')""".formatted(MARKS);
   private static final String HIT_COLUMNS = """
       h.pitch_id, h.event_id, h.year, h.kind, h.tags, h.outcome, p.summary, e.title AS event_title,
              ARRAY(SELECT sk.name FROM pitch_skills ps JOIN skills sk ON sk.id = ps.skill_id
@@ -38,7 +39,7 @@ final class SearchSql {
           FROM project_search s, q
          WHERE s.document @@ q.query%1$s
          ORDER BY rank DESC, s.starts_at DESC, s.pitch_id DESC LIMIT $%2$d OFFSET $%3$d)
-      SELECT """ + HIT_COLUMNS + """
+      SELECT\s""" + HIT_COLUMNS + """
              ts_headline('shipyard_search', translate(p.title, %4$s, ''), q.query, 'HighlightAll=true, ' || %5$s)
                AS title_marked,
              ts_headline('shipyard_search', %6$s, q.query,
@@ -51,7 +52,7 @@ final class SearchSql {
           FROM project_search s
          WHERE true%1$s
          ORDER BY s.starts_at DESC, s.pitch_id DESC LIMIT $%2$d OFFSET $%3$d)
-      SELECT """ + HIT_COLUMNS + """
+      SELECT\s""" + HIT_COLUMNS + """
              translate(p.title, %4$s, '') AS title_marked, translate(p.summary, %4$s, '') AS snippet_marked
         FROM hits h JOIN pitches p ON p.id = h.pitch_id JOIN events e ON e.id = h.event_id
        ORDER BY h.starts_at DESC, h.pitch_id DESC""";
@@ -140,7 +141,7 @@ final class SearchSql {
     for (Facet facet : Facet.values()) {
       List<String> values = query.values(facet);
       if (values.isEmpty()) {
-        passes.add("true");
+        passes.add("j.misses = 0");
         continue;
       }
       bind(params, facet, values);

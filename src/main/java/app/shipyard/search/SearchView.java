@@ -29,7 +29,7 @@ public record SearchView(String q, String searchedFor, long total, List<Hit> hit
     List<Group> groups = r.facets().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .filter(f -> !f.getValue().isEmpty())
         .map(f -> new Group(f.getKey().key(), TITLES.get(f.getKey()), f.getValue().stream()
-            .map(v -> new Value(label(v), v.count(), v.chosen(), SearchLinks.toggle(asked, v))).toList()))
+            .map(v -> new Value(v.label(), v.count(), v.chosen(), SearchLinks.toggle(asked, v))).toList()))
         .toList();
     List<Hidden> kept = asked.filters().entrySet().stream()
         .flatMap(f -> f.getValue().stream().map(v -> new Hidden(f.getKey().key(), v))).toList();
@@ -38,9 +38,5 @@ public record SearchView(String q, String searchedFor, long total, List<Hit> hit
         asked.limit() == SearchQuery.DEFAULT_LIMIT ? null : asked.limit(),
         !asked.filters().isEmpty(), SearchLinks.PAGE + (asked.q().isEmpty() ? "" : "?q=" + java.net.URLEncoder
             .encode(asked.q(), java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  private static String label(FacetCount v) {
-    return v.facet().vocabulary() == null ? v.label() : Facet.label(v.value());
   }
 }
