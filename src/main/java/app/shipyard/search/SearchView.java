@@ -12,7 +12,7 @@ public record SearchView(String q, String searchedFor, long total, List<Hit> hit
       "Kind", Facet.LOCATION, "Location", Facet.DEPARTMENT, "Department", Facet.TAG, "Tag", Facet.SKILL, "Skill",
       Facet.AWARD, "Award", Facet.OUTCOME, "Outcome");
 
-  /** A facet with its values; {@code key} names the box for tests and scripts. */
+  /** A facet with its values (shown only when it has some); {@code key} names the box for tests and scripts. */
   public record Group(String key, String title, List<Value> values) {}
 
   public record Value(String label, long count, boolean chosen, String href) {}
@@ -27,7 +27,6 @@ public record SearchView(String q, String searchedFor, long total, List<Hit> hit
   static SearchView of(SearchResults r) {
     SearchQuery asked = r.asked();
     List<Group> groups = r.facets().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .filter(f -> !f.getValue().isEmpty())
         .map(f -> new Group(f.getKey().key(), TITLES.get(f.getKey()), f.getValue().stream()
             .map(v -> new Value(v.label(), v.count(), v.chosen(), SearchLinks.toggle(asked, v))).toList()))
         .toList();

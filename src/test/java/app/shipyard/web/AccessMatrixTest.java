@@ -217,7 +217,11 @@ class AccessMatrixTest {
       // Portfolios
       api(GET, "/api/people/{person}/portfolio", SIGNED_IN),
       page("/portfolio", SIGNED_IN),
-      page("/people/{person}/portfolio", SIGNED_IN));
+      page("/people/{person}/portfolio", SIGNED_IN),
+
+      // Archive search
+      api(GET, "/api/showcase/search", SIGNED_IN),
+      page("/showcase/search", SIGNED_IN));
 
   /** Routes under a pitch whose answer also depends on who the caller is to the pitch: only in the second matrix. */
   private static final List<Route> PITCH_SUB_ROUTES = List.of(
