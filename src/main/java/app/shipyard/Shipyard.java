@@ -27,6 +27,7 @@ import app.shipyard.sample.SampleCompany;
 import app.shipyard.stage.StageFeatures;
 import app.shipyard.showcase.ShowcaseFeatures;
 import app.shipyard.survey.SurveyFeatures;
+import app.shipyard.search.SearchRoutes;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VotingFeatures;
@@ -136,7 +137,7 @@ public final class Shipyard {
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
-              new ShowcaseFeatures(pool, attachments.galleries()), attachments,
+              new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries()), attachments,
               survey, new InsightRoutes(pool, event.events(), survey.surveys()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();

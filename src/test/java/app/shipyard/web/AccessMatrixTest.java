@@ -305,7 +305,11 @@ class AccessMatrixTest {
       page("/events/{event}/survey", SIGNED_IN),
       form("/events/{event}/survey", ORGANISERS),
       form("/events/{event}/survey/close", ORGANISERS),
-      form("/events/{event}/survey/answer", EMPLOYEES, SURVEY_ANSWER));
+      form("/events/{event}/survey/answer", EMPLOYEES, SURVEY_ANSWER),
+
+      // Archive search
+      api(GET, "/api/showcase/search", SIGNED_IN),
+      page("/showcase/search", SIGNED_IN));
 
   /** Routes under a pitch whose answer also depends on who the caller is to the pitch: only in the second matrix. */
   private static final List<Route> PITCH_SUB_ROUTES = List.of(
