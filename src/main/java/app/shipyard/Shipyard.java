@@ -18,6 +18,8 @@ import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
 import app.shipyard.insight.InsightRoutes;
+import app.shipyard.metrics.Metrics;
+import app.shipyard.metrics.MetricsRoutes;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
 import app.shipyard.pitch.PitchVisibility;
@@ -30,6 +32,7 @@ import app.shipyard.survey.SurveyFeatures;
 import app.shipyard.search.SearchRoutes;
 import app.shipyard.team.Membership;
 import app.shipyard.team.TeamFeatures;
+import app.shipyard.voting.VoteMeters;
 import app.shipyard.voting.VotingFeatures;
 import app.shipyard.web.Answers;
 import app.shipyard.web.FailureHandler;
@@ -84,19 +87,20 @@ public final class Shipyard {
     if (config.signingSecret().get().length() < 32) {
       throw new IllegalStateException("SHIPYARD_SIGNING_SECRET must be at least 32 characters long");
     }
+    Metrics metrics = Metrics.configured(config);
     // Started last, so that nothing above can fail and leave it running.
     EmbeddedPostgres embedded = null;
     if (config.embeddedDatabase()) {
       embedded = EmbeddedPostgres.start(config.dataDir());
       config = config.withDatabase(embedded.connection());
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = metrics.createVertx();
     // A failure thrown inside a completion handler cannot reach a request's failure handler; at least log it.
     vertx.exceptionHandler(t -> LOG.error("Unhandled failure on an event loop", t));
     try {
       AppConfig settled = config;
       EmbeddedPostgres db = embedded;
-      return wire(vertx, settled, sampleData).map(started -> new Shipyard(vertx, started.pool, db, started.port))
+      return wire(vertx, settled, sampleData, metrics).map(started -> new Shipyard(vertx, started.pool, db, started.port))
           .await();
     } catch (Exception e) {
       vertx.close().await();
@@ -109,7 +113,7 @@ public final class Shipyard {
 
   private record Started(Pool pool, int port) {}
 
-  private static Future<Started> wire(Vertx vertx, AppConfig config, boolean sampleData) {
+  private static Future<Started> wire(Vertx vertx, AppConfig config, boolean sampleData, Metrics metrics) {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
     DatabaseWatch watch = new DatabaseWatch(db);
@@ -124,8 +128,8 @@ public final class Shipyard {
           Idempotency idempotency = new Idempotency(pool);
           EventFeatures event = new EventFeatures(pool, views, account.reference());
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
-          VotingFeatures voting = new VotingFeatures(pool, event.events());
-          StageFeatures stage = new StageFeatures(pool, event.events(), config.publicOrigins());
+          VotingFeatures voting = new VotingFeatures(pool, event.events(), new VoteMeters(metrics.registry()));
+          StageFeatures stage = new StageFeatures(pool, event.events(), voting.votes(), config.publicOrigins());
           SurveyFeatures survey = new SurveyFeatures(pool, event.events());
           AttachmentFeatures attachments = new AttachmentFeatures(vertx, config, pool, pitch.pitches());
           List<Routes.Feature> features = List.of(
@@ -138,12 +142,13 @@ public final class Shipyard {
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
               new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries()), attachments,
-              survey, new InsightRoutes(pool, event.events(), survey.surveys()));
+              survey, new InsightRoutes(pool, event.events(), survey.surveys()),
+              new MetricsRoutes(vertx, metrics));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
               .compose(d -> voting.startClock(vertx))
-              .compose(d -> deployHttp(vertx, config, views, watch, account, features))
+              .compose(d -> deployHttp(vertx, config, views, watch, metrics, account, features))
               .map(port -> new Started(pool, port));
         });
   }
@@ -153,12 +158,12 @@ public final class Shipyard {
    * on that router (a feature that keeps per-instance state, such as sockets, creates it in {@code register}).
    */
   private static Future<Integer> deployHttp(Vertx vertx, AppConfig config, Views views, DatabaseWatch watch,
-                                            AccountFeatures account, List<Routes.Feature> features) {
+                                            Metrics metrics, AccountFeatures account, List<Routes.Feature> features) {
     Answers answers = new Answers(views);
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
       HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-          Stream.concat(Stream.of(new DatabaseGate(watch)), account.filters().stream()).toList(), features,
+          Stream.concat(Stream.of(new DatabaseGate(watch), metrics.token()), account.filters().stream()).toList(), features,
           new FailureHandler(answers), answers);
       servers.add(server);
       return server;

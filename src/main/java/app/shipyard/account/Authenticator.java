@@ -4,6 +4,7 @@ import app.shipyard.identity.Person;
 import app.shipyard.account.TokenService.OwnToken;
 import app.shipyard.account.TokenService.ProviderToken;
 import app.shipyard.web.AppError;
+import app.shipyard.web.ServiceToken;
 import app.shipyard.web.Viewer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -14,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Finds out who is calling: a bearer token (API clients, identity-provider tokens) or the session cookie
  * (browsers). A bad bearer token is refused outright; a bad cookie is simply dropped, so the browser
- * continues as a signed-out visitor.
+ * continues as a signed-out visitor. A bearer that is a configured {@link ServiceToken} is not a person's: left alone.
  */
 public final class Authenticator implements Handler<RoutingContext> {
 
@@ -33,7 +34,7 @@ public final class Authenticator implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     Cookie cookie = ctx.request().getCookie(COOKIE);
-    if (header != null) {
+    if (header != null && !ServiceToken.presented(ctx)) {
       if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         ctx.fail(AppError.unauthorized("Use 'Authorization: Bearer <token>'."));
         return;

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param publicOrigins  the origins (scheme://host[:port]) people reach Shipyard at through a proxy that rewrites the
  *                      Host header; a form post whose Origin is one of them counts as same-site
  * @param maxUploadBytes the largest file an attachment upload may carry ({@code MAX_UPLOAD_BYTES})
+ * @param metricsToken  a bearer token (at least 32 characters) that may read {@code /metrics} without signing in
+ *                      ({@code SHIPYARD_METRICS_TOKEN}); empty means admins only
  */
 public record AppConfig(
     String httpHost,
@@ -28,7 +30,8 @@ public record AppConfig(
     Boolean sampleData,
     long maxBodyBytes,
     List<String> publicOrigins,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    Optional<String> metricsToken) {
 
   public boolean embeddedDatabase() {
     return database.isEmpty();
@@ -42,31 +45,31 @@ public record AppConfig(
   public AppConfig withDatabase(DatabaseConfig db) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, Optional.of(db), signingSecret,
         tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes);
+        maxUploadBytes, metricsToken);
   }
 
   public AppConfig withSigningSecret(String secret) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, Optional.of(secret),
         tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes);
+        maxUploadBytes, metricsToken);
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, httpInstances, dataDir, database, signingSecret,
         tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes);
+        maxUploadBytes, metricsToken);
   }
 
   public AppConfig withSso(SsoConfig ssoConfig) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
         tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes);
+        maxUploadBytes, metricsToken);
   }
 
   public AppConfig withSignInLimits(SignInLimits limits) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
         tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes);
+        maxUploadBytes, metricsToken);
   }
 
   public record DatabaseConfig(String host, int port, String database, String user, String password) {}

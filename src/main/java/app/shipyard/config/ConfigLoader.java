@@ -62,7 +62,8 @@ public final class ConfigLoader {
         text("SAMPLE_DATA").map(Boolean::parseBoolean).orElse(null),
         integer("MAX_BODY_BYTES", 1024 * 1024),
         publicOrigins(),
-        integer("MAX_UPLOAD_BYTES", 10 * 1024 * 1024));
+        integer("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
+        text("SHIPYARD_METRICS_TOKEN"));
   }
 
   /** {@code SHIPYARD_PUBLIC_ORIGINS}: comma-separated {@code https://host[:port]}, nothing else (no path). */

@@ -22,13 +22,13 @@ public final class StageFeatures implements Routes.Feature {
   private final Projector projector;
   private final PhoneVoting phone;
 
-  public StageFeatures(Pool pool, EventRepository events, List<String> publicOrigins) {
+  public StageFeatures(Pool pool, EventRepository events, VoteRepository votes, List<String> publicOrigins) {
     StageRepository stage = new StageRepository(pool, Clock.systemUTC());
     RoundRepository rounds = new RoundRepository(pool);
     this.part = new StagePart(stage);
     this.api = new StageRoutes(stage, events, new ControlRoom(stage, events, rounds));
     this.projector = new Projector(stage, events, rounds, new TallyRepository(pool), publicOrigins);
-    this.phone = new PhoneVoting(stage, events, rounds, new VoteRepository(pool));
+    this.phone = new PhoneVoting(stage, events, rounds, votes);
   }
 
   /** The running order and on-stage clock for the live channel (topic {@code stage}). */

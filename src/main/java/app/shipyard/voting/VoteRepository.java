@@ -69,9 +69,11 @@ public final class VoteRepository {
       """;
 
   private final Pool pool;
+  private final VoteMeters meters;
 
-  public VoteRepository(Pool pool) {
+  public VoteRepository(Pool pool, VoteMeters meters) {
     this.pool = pool;
+    this.meters = meters;
   }
 
   /** One voter's ballot in one category, as they alone may see it. */
@@ -81,13 +83,18 @@ public final class VoteRepository {
 
   /** Records a vote and acknowledges it once committed; fails with a {@link VoteRefused} or an {@link AppError}. */
   public Future<Ack> cast(Person voter, long roundId, VoteRequest vote) {
+    long started = System.nanoTime();
     String fingerprint = vote.fingerprint();
     return pool.withTransaction(tx -> VotingLocks.participation(tx, roundId, voter.id())
             .compose(takingPart -> tx.preparedQuery(BALLOT_CONTEXT)
                 .execute(Tuple.of(roundId, voter.id(), vote.categoryId()))
                 .map(rows -> ballot(rows, voter, takingPart, vote)))
             .compose(ballot -> record(tx, voter.id(), roundId, vote, fingerprint, ballot)))
-        .recover(failure -> repeated(vote.voteId(), voter.id(), fingerprint, failure));
+        // Counted once committed, so a re-sent vote answered from its receipt is acknowledged but not counted again.
+        .onSuccess(ack -> meters.committed())
+        .recover(failure -> repeated(vote.voteId(), voter.id(), fingerprint, failure))
+        .onSuccess(ack -> meters.acknowledged(started))
+        .onFailure(meters::notRecorded);
   }
 
   private static Ballot ballot(RowSet<Row> rows, Person voter, boolean takingPart, VoteRequest vote) {

@@ -18,17 +18,24 @@ public final class VotingFeatures implements Routes.Feature {
   static final Duration CLOCK_TICK = Duration.ofSeconds(1);
 
   private final Pool pool;
+  private final VoteRepository votes;
 
-  public VotingFeatures(Pool pool, EventRepository events) {
+  /** {@code meters} counts every vote cast through {@link #votes()}, over HTTP, the phone page or the live channel. */
+  public VotingFeatures(Pool pool, EventRepository events, VoteMeters meters) {
     this.pool = pool;
     RoundRepository rounds = new RoundRepository(pool);
-    VoteRepository votes = new VoteRepository(pool);
+    this.votes = new VoteRepository(pool, meters);
     TallyRepository tallies = new TallyRepository(pool);
     this.features = List.of(
         new RoundRoutes(rounds, events),
         new RoundDecisionRoutes(rounds, events, new RoundSettings(pool), new AwardRepository(pool)),
         new VoteRoutes(rounds, votes, tallies, new RoundPage(rounds, votes, tallies, events)),
         new AuditRoutes(new AuditRepository(pool), rounds));
+  }
+
+  /** Where votes are cast, whatever the channel: the one instance, so that every vote is counted. */
+  public VoteRepository votes() {
+    return votes;
   }
 
   /** Deploys the round scheduler, once per process (it is safe when several processes run). */

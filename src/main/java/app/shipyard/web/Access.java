@@ -17,11 +17,17 @@ public final class Access implements Handler<RoutingContext> {
   private final boolean signInRequired;
   private final Set<Role> allowed;
   private final String description;
+  private final ServiceToken token;
 
   private Access(boolean signInRequired, Set<Role> allowed, String description) {
+    this(signInRequired, allowed, description, ServiceToken.none());
+  }
+
+  private Access(boolean signInRequired, Set<Role> allowed, String description, ServiceToken token) {
     this.signInRequired = signInRequired;
     this.allowed = allowed;
     this.description = description;
+    this.token = token;
   }
 
   /** Open to everyone, signed in or not (sign-in page, health, static files). */
@@ -39,9 +45,14 @@ public final class Access implements Handler<RoutingContext> {
     return new Access(true, EnumSet.copyOf(Arrays.asList(roles)), Role.describe(roles));
   }
 
+  /** Signed-in people holding one of {@code roles}, or a machine presenting {@code token} (a metrics scraper). */
+  public static Access rolesOrToken(ServiceToken token, Role... roles) {
+    return new Access(true, EnumSet.copyOf(Arrays.asList(roles)), Role.describe(roles), token);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    if (!signInRequired) {
+    if (!signInRequired || token.presentedIn(ctx)) {
       ctx.next();
       return;
     }
