@@ -35,6 +35,8 @@ public final class TestShipyard {
   public static final String OTHER_EMPLOYEE = "other@test.example";
   /** Where a proxy in front of the test server would serve it (it accepts form posts from this Origin). */
   public static final String PUBLIC_ORIGIN = "https://shipyard.test.example";
+  /** What a Prometheus scraper presents to read {@code /metrics} without signing in. */
+  public static final String METRICS_TOKEN = "metrics-scraper-test-token-0123456789abcdef";
 
   private static Shipyard shipyard;
   private static String passwordHash;
@@ -57,6 +59,7 @@ public final class TestShipyard {
         env.put("SHIPYARD_PUBLIC_ORIGINS", PUBLIC_ORIGIN);
         env.put("SSO_AUDIENCE", SSO_AUDIENCE);
         env.put("SSO_HS256_SECRET", SSO_SECRET);
+        env.put("SHIPYARD_METRICS_TOKEN", METRICS_TOKEN);
         env.putIfAbsent("SHIPYARD_SIGNING_SECRET", "test-signing-secret-0123456789abcdef0123456789");
         AppConfig config = new ConfigLoader(env).load();
         shipyard = Shipyard.start(config);

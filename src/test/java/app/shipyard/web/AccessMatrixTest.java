@@ -148,6 +148,8 @@ class AccessMatrixTest {
       form("/admin/people/{person}/roles", ADMINS, ROLES),
       form("/admin/import", ADMINS, IMPORT),
       new Route(GET, "/health", Kind.OPEN_API, EVERYONE, null),
+      // Prometheus metrics: admins (a scraper's token is tested in metrics/MetricsTest)
+      page("/metrics", ADMINS),
       new Route(GET, "/sign-in", Kind.SIGN_IN, EVERYONE, null),
 
       // Events: organisers run them, everyone signed in reads them
