@@ -3,6 +3,7 @@ package app.shipyard.voting;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,8 @@ public final class VoteMeters {
     failed = Counter.builder("shipyard.votes.failed").description("Votes not recorded for another reason")
         .register(registry);
     ack = Timer.builder("shipyard.votes.ack").description("From receiving a vote to acknowledging it")
-        .publishPercentileHistogram().register(registry);
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
   }
 
   void committed() {
