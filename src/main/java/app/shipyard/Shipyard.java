@@ -100,8 +100,8 @@ public final class Shipyard {
     try {
       AppConfig settled = config;
       EmbeddedPostgres db = embedded;
-      return wire(vertx, settled, sampleData, metrics).map(started -> new Shipyard(vertx, started.pool, db, started.port))
-          .await();
+      return wire(vertx, settled, sampleData, metrics)
+          .map(started -> new Shipyard(vertx, started.pool, db, started.port)).await();
     } catch (Exception e) {
       vertx.close().await();
       if (embedded != null) {
@@ -163,8 +163,9 @@ public final class Shipyard {
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
       HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-          Stream.concat(Stream.of(new DatabaseGate(watch), metrics.token()), account.filters().stream()).toList(), features,
-          new FailureHandler(answers), answers);
+          // The metrics token is recognised before authentication, which then leaves that bearer alone.
+          Stream.concat(Stream.of(new DatabaseGate(watch), metrics.token()), account.filters().stream()).toList(),
+          features, new FailureHandler(answers), answers);
       servers.add(server);
       return server;
     }, new DeploymentOptions().setInstances(config.httpInstances())).map(id -> servers.get(0).actualPort());
