@@ -50,7 +50,7 @@ class MetricsTest {
   }
 
   @Test
-  @DisplayName("An employee is refused /metrics with 403, and a wrong token with 401")
+  @DisplayName("An employee is refused /metrics with 403, and a token that differs by one character with 401")
   void employeeAndWrongTokenAreRefused() {
     HttpResponse<Buffer> employee = api.get("/metrics").putHeader("Accept", "application/json")
         .bearerTokenAuthentication(api.token(TestShipyard.EMPLOYEE)).send().await();
@@ -60,6 +60,9 @@ class MetricsTest {
     HttpResponse<Buffer> wrong = api.get("/metrics").putHeader("Accept", "application/json")
         .bearerTokenAuthentication(almost).send().await();
     assertEquals(401, wrong.statusCode(), wrong.bodyAsString());
+    HttpResponse<Buffer> longer = api.get("/metrics").putHeader("Accept", "application/json")
+        .bearerTokenAuthentication(TestShipyard.METRICS_TOKEN + "0").send().await();
+    assertEquals(401, longer.statusCode(), longer.bodyAsString());
   }
 
   @Test
