@@ -14,6 +14,8 @@ import app.shipyard.event.EventFeatures;
 import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
+import app.shipyard.live.LiveFeatures;
+import app.shipyard.live.LiveFeed;
 import app.shipyard.people.PeopleRoutes;
 import app.shipyard.pitch.PitchFeatures;
 import app.shipyard.pitch.PitchVisibility;
@@ -105,8 +107,10 @@ public final class Shipyard {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
     DatabaseWatch watch = new DatabaseWatch(db);
+    LiveFeed liveFeed = new LiveFeed(Database.connectOptions(db), pool);
     return Database.migrate(vertx, db)
         .compose(v -> vertx.deployVerticle(watch))
+        .compose(v -> vertx.deployVerticle(liveFeed))
         .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
             config.signingSecret().get(), config.tokenLifetime(), config.sso())), EventCalendar.warmUp(vertx)))
         .compose(loaded -> {
@@ -116,6 +120,7 @@ public final class Shipyard {
           Idempotency idempotency = new Idempotency(pool);
           EventFeatures event = new EventFeatures(pool, views, account.reference());
           PitchFeatures pitch = new PitchFeatures(pool, views, event.events(), Membership::enrolCaptain, idempotency);
+          VotingFeatures voting = new VotingFeatures(pool, event.events());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -124,7 +129,8 @@ public final class Shipyard {
               new PortfolioRoutes(new PortfolioRepository(pool), account.people()),
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
-              new VotingFeatures(pool, event.events()));
+              voting, new LiveFeatures(vertx, pool, liveFeed, event.events(), voting.votes(), config.publicOrigins(),
+                  List.of()));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))

@@ -9,15 +9,21 @@ import java.util.List;
 public final class VotingFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
+  private final VoteRepository votes;
 
   public VotingFeatures(Pool pool, EventRepository events) {
     RoundRepository rounds = new RoundRepository(pool);
-    VoteRepository votes = new VoteRepository(pool);
+    this.votes = new VoteRepository(pool);
     TallyRepository tallies = new TallyRepository(pool);
     this.features = List.of(
         new RoundRoutes(rounds, events),
         new VoteRoutes(rounds, votes, tallies, new RoundPage(rounds, votes, tallies, events)),
         new AuditRoutes(new AuditRepository(pool), rounds));
+  }
+
+  /** Casting votes, shared with the live channel (votes over its websocket, and its tally ticks). */
+  public VoteRepository votes() {
+    return votes;
   }
 
   @Override

@@ -27,6 +27,8 @@ public final class HttpVerticle extends VerticleBase {
   private static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
   /** No traffic either way for this long closes any connection; longer than a request may take to be answered. */
   private static final int IDLE_TIMEOUT_SECONDS = 60;
+  /** The largest websocket message Vert.x assembles; the live channel refuses far smaller ones itself. */
+  private static final int MAX_WEBSOCKET_MESSAGE_BYTES = 64 * 1024;
 
   private final String host;
   private final int port;
@@ -55,8 +57,16 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders());
     router.route().handler(TextGate::address);
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
-    // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client.
-    router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
+    // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client; a websocket
+    // handshake is answered at once (refused or upgraded) and must not be failed later while it is open.
+    Handler<RoutingContext> timeout = TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503);
+    router.route().handler(ctx -> {
+      if (ctx.request().canUpgradeToWebSocket()) {
+        ctx.next();
+      } else {
+        timeout.handle(ctx);
+      }
+    });
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().handler(TextGate::body);
     filters.forEach(filter -> router.route().handler(filter));
@@ -69,6 +79,10 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize((int) maxBodyBytes)
         .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Websockets (the live channel): no per-message deflate (it costs a compressor per socket and CPU per frame,
+        // and defeats writing one encoded frame to every socket); a message larger than this closes the socket (1009).
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(MAX_WEBSOCKET_MESSAGE_BYTES).setMaxWebSocketMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES)
         // Plain HTTP/1.1 (browsers speak HTTP/2 only over TLS): without h2c, a connection is visible to
         // StalledClients from its first byte, not only once its first request head has been read.
         .setHttp2ClearTextEnabled(false));
