@@ -90,7 +90,13 @@ public final class HttpVerticle extends VerticleBase {
     server.connectionHandler(stalled::opened);
     stalled.start();
     return server.requestHandler(request -> {
-      stalled.received(request);
+      if (request.canUpgradeToWebSocket()) {
+        // Held until a route upgrades it: once its end has been read, a handshake can no longer be upgraded.
+        request.pause();
+        stalled.upgrading(request);
+      } else {
+        stalled.received(request);
+      }
       router.handle(request);
     }).listen();
   }
