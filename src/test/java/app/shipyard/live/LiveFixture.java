@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.shipyard.support.Api;
 import app.shipyard.support.Events;
-import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,17 +46,18 @@ final class LiveFixture {
   String voter(String name) {
     String email = name.toLowerCase().replace(' ', '.') + "@test.example";
     String token = Events.person(email, name, "Sales", "Berlin");
-    TestShipyard.pool().preparedQuery("INSERT INTO event_participants (event_id, person_id) VALUES ($1, $2)")
-        .execute(Tuple.of(event, Fixture.personId(email))).await();
+    TestShipyard.pool().preparedQuery("INSERT INTO event_participants (event_id, person_id) "
+        + "SELECT $1, id FROM people WHERE email = $2").execute(Tuple.of(event, email)).await();
     return token;
   }
 
   /** A new round of one category, "People's Choice" (single ballot unless {@code rules} say otherwise). */
   JsonObject round(JsonObject rules) {
-    JsonObject body = new JsonObject().put("title", "Final").put("ballot", "single")
-        .put("categories", new JsonArray().add("People's Choice")).mergeIn(rules);
+    JsonObject body = rules.copy();
+    body.put("title", body.getString("title", "Final")).put("ballot", body.getString("ballot", "single"))
+        .put("categories", body.getJsonArray("categories", new JsonArray().add("People's Choice")));
     HttpResponse<Buffer> created = events.post(organiser, "/api/events/" + event + "/rounds", body);
-    assertEquals(201, created.statusCode(), created.bodyAsString());
+    assertEquals(201, created.statusCode(), "round not created: " + created.bodyAsString());
     return created.bodyAsJsonObject();
   }
 
