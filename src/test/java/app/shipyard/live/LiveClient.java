@@ -12,6 +12,11 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -52,7 +57,11 @@ final class LiveClient {
   }
 
   static Future<LiveClient> open(WebSocketClient client, long event, String query, String token) {
-    return client.connect(options(event, query, token, ORIGIN)).map(LiveClient::new);
+    return open(client, options(event, query, token, ORIGIN));
+  }
+
+  static Future<LiveClient> open(WebSocketClient client, WebSocketConnectOptions options) {
+    return client.connect(options).map(LiveClient::new);
   }
 
   static LiveClient connect(Vertx vertx, long event, String token) {
@@ -70,7 +79,24 @@ final class LiveClient {
     } catch (UpgradeRejectedException e) {
       return e.getStatus();
     }
-    throw new AssertionError("The handshake was accepted");
+    throw new AssertionError("The handshake was accepted with " + options.getHeaders());
+  }
+
+  /**
+   * The status of a handshake sent by hand, without an Origin header (Vert.x's client always adds one, as browsers
+   * do; other programs need not).
+   */
+  static int handshakeWithoutOrigin(long event, String token) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", TestShipyard.port())) {
+      socket.setSoTimeout((int) WAIT_MS);
+      String request = "GET /api/events/" + event + "/live HTTP/1.1\r\nHost: 127.0.0.1:" + TestShipyard.port()
+          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          + "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
   }
 
   LiveClient send(JsonObject message) {
