@@ -89,8 +89,7 @@ final class LiveHub {
     LiveSocket socket = new LiveSocket(ws, person, publicView);
     Channel channel = channels.computeIfAbsent(eventId, id -> new Channel(id, reader));
     connections++;
-    ws.textMessageHandler(text -> messages.received(channel, socket, text));
-    ws.binaryMessageHandler(bytes -> socket.write(LiveMessages.error(null, "bad_frame", "Send JSON as text frames.")));
+    ws.frameHandler(frame -> messages.frame(channel, socket, frame));
     ws.drainHandler(v -> {
       if (socket.behind()) {
         channel.snapshot(socket);

@@ -6,6 +6,7 @@ import app.shipyard.voting.VoteRefused;
 import app.shipyard.voting.VoteRepository;
 import app.shipyard.voting.VoteRequest;
 import app.shipyard.web.AppError;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class LiveMessages {
 
   /** The longest message the channel reads; a vote is far smaller. */
-  static final int MAX_MESSAGE_CHARS = 4_096;
+  static final int MAX_MESSAGE_BYTES = 4_096;
   static final short CLOSE_FLOODING = 1008;
   private static final int MAX_REF_CHARS = 64;
   private static final Logger LOG = LoggerFactory.getLogger(LiveMessages.class);
@@ -38,7 +39,15 @@ final class LiveMessages {
     return new JsonObject().put("type", "error").put("ref", ref).put("code", code).put("message", message);
   }
 
-  void received(Channel channel, LiveSocket socket, String text) {
+  /** A frame from the client: once its message is whole, that message is read. */
+  void frame(Channel channel, LiveSocket socket, WebSocketFrame frame) {
+    LiveSocket.Assembled message = socket.assemble(frame, MAX_MESSAGE_BYTES);
+    if (message != null) {
+      received(channel, socket, message);
+    }
+  }
+
+  private void received(Channel channel, LiveSocket socket, LiveSocket.Assembled message) {
     MessageRate.Verdict verdict = socket.take();
     if (verdict == MessageRate.Verdict.FLOODING) {
       socket.ws.close(CLOSE_FLOODING, "Too many messages");
@@ -48,23 +57,25 @@ final class LiveMessages {
       socket.write(error(null, "rate_limited", "Too many messages at once; wait a moment and send again."));
       return;
     }
-    if (text.length() > MAX_MESSAGE_CHARS) {
-      socket.write(error(null, "too_large", "A message may have at most " + MAX_MESSAGE_CHARS + " characters."));
+    if (message.kind() != LiveSocket.Assembled.Kind.TEXT) {
+      socket.write(message.kind() == LiveSocket.Assembled.Kind.BINARY
+          ? error(null, "bad_frame", "Send JSON as text frames.")
+          : error(null, "too_large", "A message may have at most " + MAX_MESSAGE_BYTES + " bytes."));
       return;
     }
-    Optional<JsonObject> parsed = parse(text);
+    Optional<JsonObject> parsed = parse(message.text());
     Object ref = parsed.map(m -> m.getValue("ref")).orElse(null);
     if (parsed.isEmpty() || ref != null && !(ref instanceof String s && s.length() <= MAX_REF_CHARS)) {
       socket.write(error(null, "bad_frame", "A message must be a JSON object with a type (and a short text ref)."));
       return;
     }
-    JsonObject message = parsed.get();
-    String type = message.getValue("type") instanceof String t ? t : "";
+    JsonObject json = parsed.get();
+    String type = json.getValue("type") instanceof String t ? t : "";
     switch (type) {
       case "ping" -> socket.write(new JsonObject().put("type", "pong").put("ref", ref)
           .put("serverTime", System.currentTimeMillis()));
       case "snapshot" -> channel.snapshot(socket);
-      case "vote" -> vote(channel, socket, (String) ref, message);
+      case "vote" -> vote(channel, socket, (String) ref, json);
       default -> socket.write(error((String) ref, "bad_frame", "Unknown message type; send ping, snapshot or vote."));
     }
   }

@@ -4,7 +4,9 @@ import app.shipyard.identity.Person;
 import app.shipyard.identity.Role;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,6 +34,10 @@ final class LiveSocket {
   private final Map<Long, Set<Long>> votedIn = new HashMap<>();
   private final MessageRate rate = new MessageRate(MESSAGES_PER_SECOND, BURST, STRIKES, System.currentTimeMillis());
   private boolean behind;
+  /** The message being assembled from its frames, and whether it is binary or already too large to read. */
+  private Buffer partial;
+  private boolean partialBinary;
+  private boolean partialTooLarge;
   /** Set once its first snapshot is out: only then is it sent updates. */
   boolean ready;
   int votesInFlight;
@@ -70,8 +76,8 @@ final class LiveSocket {
     return rate.take(System.currentTimeMillis());
   }
 
-  /** Writes one encoded frame; false when skipped because the socket is behind or its write queue is full. */
-  boolean write(Buffer frame) {
+  /** Writes one encoded message; false when skipped because the socket is behind or its write queue is full. */
+  boolean write(Buffer message) {
     if (behind || ws.isClosed()) {
       return false;
     }
@@ -79,8 +85,38 @@ final class LiveSocket {
       behind = true;
       return false;
     }
-    ws.writeFrame(TextFrames.of(frame));
+    TextFrames.write(ws, message);
     return true;
+  }
+
+  /**
+   * Adds a received frame to the message being assembled; the whole message once its last frame is in, else null.
+   * A message over {@code maxBytes} is not kept beyond that: it comes out as too large.
+   */
+  Assembled assemble(WebSocketFrame frame, int maxBytes) {
+    if (frame.isText() || frame.isBinary()) {
+      partial = Buffer.buffer();
+      partialBinary = frame.isBinary();
+      partialTooLarge = false;
+    } else if (!frame.isContinuation() || partial == null) {
+      return null; // control frames are Vert.x's; a stray continuation has no message to belong to
+    }
+    if (!partialTooLarge) {
+      partial.appendBuffer(frame.binaryData());
+      partialTooLarge = partial.length() > maxBytes;
+    }
+    if (!frame.isFinal()) {
+      return null;
+    }
+    Assembled done = new Assembled(partialTooLarge ? Assembled.Kind.TOO_LARGE
+        : partialBinary ? Assembled.Kind.BINARY : Assembled.Kind.TEXT, partial.toString(StandardCharsets.UTF_8));
+    partial = null;
+    return done;
+  }
+
+  /** A whole message from the client: text (to read), binary or too large (to refuse). */
+  record Assembled(Kind kind, String text) {
+    enum Kind { TEXT, BINARY, TOO_LARGE }
   }
 
   /** A frame for this socket alone (an acknowledgement, an error, a pong); skipped like any other when behind. */

@@ -1,6 +1,7 @@
 package app.shipyard.live;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
@@ -14,14 +15,25 @@ import io.vertx.core.json.JsonObject;
  */
 final class TextFrames {
 
+  static final int FRAME_BYTES = 64 * 1024;
+
   private TextFrames() {}
 
   static Buffer encode(JsonObject frame) {
     return frame.toBuffer();
   }
 
-  /** A final text frame over {@code encoded}; cheap, so made once per socket write. */
-  static WebSocketFrame of(Buffer encoded) {
-    return new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) encoded).getByteBuf(), true);
+  /**
+   * Writes {@code encoded} as one text message, in frames of at most {@link #FRAME_BYTES} (what clients such as
+   * Vert.x's accept by default; browsers take any size). Frames are views of the buffer: nothing is copied.
+   */
+  static void write(WebSocketBase ws, Buffer encoded) {
+    int length = encoded.length();
+    for (int from = 0; from == 0 || from < length; from += FRAME_BYTES) {
+      Buffer part = length <= FRAME_BYTES ? encoded : encoded.slice(from, Math.min(length, from + FRAME_BYTES));
+      boolean last = from + FRAME_BYTES >= length;
+      ws.writeFrame(from == 0 ? new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) part).getByteBuf(),
+          last) : WebSocketFrame.continuationFrame(part, last));
+    }
   }
 }
