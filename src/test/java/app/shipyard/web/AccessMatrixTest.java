@@ -214,6 +214,9 @@ class AccessMatrixTest {
       form("/events/{event}/mentors/remove", EMPLOYEES),
       form("/events/{event}/placement", ORGANISERS),
 
+      // The live channel, called without a websocket handshake (its handshakes: live/LiveHandshakeTest)
+      api(GET, "/api/events/{event}/live", SIGNED_IN),
+
       // Portfolios
       api(GET, "/api/people/{person}/portfolio", SIGNED_IN),
       page("/portfolio", SIGNED_IN),
