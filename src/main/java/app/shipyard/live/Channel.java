@@ -4,18 +4,13 @@ import app.shipyard.voting.Round;
 import app.shipyard.voting.Tally;
 import app.shipyard.voting.VoteRepository.OwnBallot;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,7 +28,7 @@ final class Channel {
   final long eventId;
   private final LiveReader reader;
   private final Set<LiveSocket> sockets = new LinkedHashSet<>();
-  private final Map<Tier, Long> seq = new EnumMap<>(Tier.class);
+  private final Broadcast broadcast = new Broadcast();
   private final LiveState state = new LiveState();
   private final Set<Long> dirty = new LinkedHashSet<>();
   private Future<?> queue;
@@ -42,9 +37,6 @@ final class Channel {
   Channel(long eventId, LiveReader reader) {
     this.eventId = eventId;
     this.reader = reader;
-    for (Tier tier : Tier.values()) {
-      seq.put(tier, 0L);
-    }
     this.queue = load();
   }
 
@@ -97,6 +89,9 @@ final class Channel {
 
   /** A new socket: a member from now on (so the channel is not dropped), sent updates once its snapshot is out. */
   Future<Void> join(LiveSocket socket) {
+    if (sockets.isEmpty()) {
+      loaded = false; // nobody was listening, so nothing kept the state fresh: read it again
+    }
     sockets.add(socket);
     return snapshot(socket);
   }
@@ -123,7 +118,7 @@ final class Channel {
               ballots.stream().map(OwnBallot::categoryId).collect(Collectors.toSet())));
           if (sockets.contains(socket)) {
             socket.caughtUp();
-            socket.write(LiveFrames.snapshot(state, socket, mine, seq.get(socket.tier)));
+            socket.write(LiveFrames.snapshot(state, socket, mine, broadcast.seq(socket.tier)));
             socket.ready = true;
           }
           return Future.succeededFuture();
@@ -147,14 +142,14 @@ final class Channel {
 
   private void sendRound(Round round) {
     Tally tally = state.tallies.get(round.id());
-    broadcast(LiveState.tiersOf(round), "round", socket -> LiveFrames.visible(round, socket),
+    broadcast.send(sockets, LiveState.tiersOf(round), "round", socket -> LiveFrames.visible(round, socket),
         visible -> new JsonObject().put("round", LiveFrames.round(round, tally, visible)));
   }
 
   void eventChanged() {
     then(() -> reader.event(eventId).<Void>map(event -> {
       state.event(event);
-      broadcast(List.of(Tier.values()), "event", socket -> true, any -> new JsonObject().put("event", state.event.copy()));
+      broadcast.toAll(sockets, "event", "event", state.event);
       return null;
     }));
   }
@@ -162,7 +157,7 @@ final class Channel {
   void partChanged(LivePart part) {
     then(() -> part.state(eventId).<Void>map(json -> {
       state.parts.put(part.topic(), json);
-      broadcast(List.of(Tier.values()), part.topic(), socket -> true, any -> new JsonObject().put(part.topic(), json));
+      broadcast.toAll(sockets, part.topic(), part.topic(), json);
       return null;
     }));
   }
@@ -195,13 +190,15 @@ final class Channel {
   private void sendTally(Round round, Tally tally) {
     List<Tier> tiers = LiveState.tiersOf(round).stream().filter(tier -> sockets.stream()
         .anyMatch(s -> s.tier == tier && !LiveFrames.visible(round, s).isEmpty())).toList();
-    broadcast(tiers, "tally", socket -> LiveFrames.visible(round, socket), visible -> LiveFrames.tally(tally, visible));
+    broadcast.send(sockets, tiers, "tally", socket -> LiveFrames.visible(round, socket),
+        visible -> LiveFrames.tally(tally, visible));
   }
 
   void turnout(int connected) {
     if (sockets.stream().anyMatch(s -> s.tier == Tier.ORGANISERS)) {
       then(() -> {
-        broadcast(List.of(Tier.ORGANISERS), "turnout", socket -> true, any -> LiveFrames.turnout(state, connected));
+        broadcast.send(sockets, List.of(Tier.ORGANISERS), "turnout", socket -> true,
+            any -> LiveFrames.turnout(state, connected));
         return Future.<Void>succeededFuture();
       });
     }
@@ -209,35 +206,12 @@ final class Channel {
 
   /** After the feed listened again: it may have missed notices, so everything is read and sent again. */
   void resync() {
-    then(() -> Future.all(reader.event(eventId), reader.parts(eventId)).<Void>map(all -> {
-      state.event(all.resultAt(0));
-      state.rounds.clear(); // so that every round goes out again
-      broadcast(List.of(Tier.values()), "event", socket -> true, any -> new JsonObject().put("event", state.event.copy()));
-      all.<Map<String, JsonObject>>resultAt(1).forEach((topic, json) -> {
-        state.parts.put(topic, json);
-        broadcast(List.of(Tier.values()), topic, socket -> true, any -> new JsonObject().put(topic, json));
-      });
-      return null;
-    }));
+    eventChanged();
+    reader.parts().forEach(this::partChanged);
+    then(() -> {
+      state.rounds.clear(); // so that every round counts as changed
+      return Future.<Void>succeededFuture();
+    });
     roundsChanged();
-  }
-
-  /**
-   * Sends one update frame to every socket of these tiers: the tier's sequence number goes up by one, and the frame
-   * is built and encoded once per audience key within the tier, then the same bytes are written to each socket.
-   */
-  private <K> void broadcast(List<Tier> tiers, String type, Function<LiveSocket, K> keyOf,
-                             Function<K, JsonObject> bodyOf) {
-    for (Tier tier : tiers) {
-      long next = seq.merge(tier, 1L, Long::sum);
-      Map<K, Buffer> encoded = new HashMap<>();
-      for (LiveSocket socket : sockets) {
-        if (socket.ready && socket.tier == tier) {
-          K key = Objects.requireNonNull(keyOf.apply(socket));
-          socket.write(encoded.computeIfAbsent(key, k -> TextFrames.encode(LiveFrames.stamped(type, next,
-              bodyOf.apply(k)))));
-        }
-      }
-    }
   }
 }

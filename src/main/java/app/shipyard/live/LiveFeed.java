@@ -119,16 +119,24 @@ public final class LiveFeed extends VerticleBase {
       LOG.warn("Live notice that is not JSON ignored: {}", payload);
       return;
     }
-    if (origin.equals(notice.getString("from"))) {
+    if (origin.equals(notice.getValue("from"))) {
       return; // this process's own votes and presence: its hubs already know
     }
-    if (PRESENCE.equals(notice.getString("topic"))) {
+    if (PRESENCE.equals(notice.getValue("topic"))) {
+      presenceElsewhere(notice);
+    } else {
+      publish(notice);
+    }
+  }
+
+  private void presenceElsewhere(JsonObject notice) {
+    try {
       Map<Long, Integer> counts = new ConcurrentHashMap<>();
       notice.getJsonObject("counts", new JsonObject()).forEach(e -> counts.put(Long.valueOf(e.getKey()),
           ((Number) e.getValue()).intValue()));
       others.put(notice.getString("from", ""), new Presence(counts, System.currentTimeMillis()));
-    } else {
-      publish(notice);
+    } catch (ClassCastException | NumberFormatException e) {
+      LOG.warn("Live presence notice not understood: {}", notice.encode());
     }
   }
 

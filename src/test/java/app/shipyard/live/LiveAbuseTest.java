@@ -15,6 +15,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,11 @@ class LiveAbuseTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     f = new LiveFixture(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    LiveClient.closeAll();
   }
 
   private JsonObject nextError(LiveClient live) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -34,8 +35,12 @@ final class LiveClient {
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   private volatile Short closedWith;
 
+  /** Every client still open, closed after each test: ids start again at 1 after each reset. */
+  private static final List<LiveClient> OPEN = new CopyOnWriteArrayList<>();
+
   private LiveClient(WebSocket ws) {
     this.ws = ws;
+    OPEN.add(this);
     ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
     ws.closeHandler(v -> closedWith = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
   }
@@ -161,6 +166,11 @@ final class LiveClient {
   }
 
   void close() {
-    ws.close();
+    OPEN.remove(this);
+    ws.close().otherwiseEmpty().await(); // already closed by the server (a flood, an oversized frame): fine
+  }
+
+  static void closeAll() {
+    List.copyOf(OPEN).forEach(LiveClient::close);
   }
 }

@@ -11,6 +11,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,11 @@ class LiveFeedTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     f = new LiveFixture(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    LiveClient.closeAll();
   }
 
   private static void notifyFromElsewhere(JsonObject notice) {

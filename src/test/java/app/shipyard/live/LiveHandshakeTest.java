@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,11 @@ class LiveHandshakeTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     f = new LiveFixture(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    LiveClient.closeAll();
   }
 
   private int status(long event, String query, String token, String origin) {

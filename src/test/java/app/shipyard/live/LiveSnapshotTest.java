@@ -12,6 +12,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,11 @@ class LiveSnapshotTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     f = new LiveFixture(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    LiveClient.closeAll();
   }
 
   private static JsonObject round(JsonObject snapshot, long id) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,11 @@ class LiveVotingTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     f = new LiveFixture(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    LiveClient.closeAll();
   }
 
   @Test
