@@ -98,10 +98,6 @@ public final class LiveFeed extends VerticleBase {
     hubs.put(hubId, Map.copyOf(socketsPerEvent));
   }
 
-  void hubStopped(String hubId) {
-    hubs.remove(hubId);
-  }
-
   /** Sockets connected to an event's channel across every process, as of their last presence notices. */
   int connected(long eventId) {
     long now = System.currentTimeMillis();
