@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Casting votes and reading one's own ballots. A vote is one transaction: the rules are checked against the round,
@@ -69,9 +71,15 @@ public final class VoteRepository {
       """;
 
   private final Pool pool;
+  private final List<Consumer<Ack>> whenCast = new CopyOnWriteArrayList<>();
 
   public VoteRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** Tells {@code listener} of every acknowledged vote, on whichever thread cast it (the live feed's tallies). */
+  public void whenCast(Consumer<Ack> listener) {
+    whenCast.add(listener);
   }
 
   /** One voter's ballot in one category, as they alone may see it. */
@@ -87,7 +95,8 @@ public final class VoteRepository {
                 .execute(Tuple.of(roundId, voter.id(), vote.categoryId()))
                 .map(rows -> ballot(rows, voter, takingPart, vote)))
             .compose(ballot -> record(tx, voter.id(), roundId, vote, fingerprint, ballot)))
-        .recover(failure -> repeated(vote.voteId(), voter.id(), fingerprint, failure));
+        .recover(failure -> repeated(vote.voteId(), voter.id(), fingerprint, failure))
+        .onSuccess(ack -> whenCast.forEach(listener -> listener.accept(ack)));
   }
 
   private static Ballot ballot(RowSet<Row> rows, Person voter, boolean takingPart, VoteRequest vote) {

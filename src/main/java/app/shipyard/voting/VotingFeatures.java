@@ -13,6 +13,7 @@ import java.util.List;
 public final class VotingFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
+  private final VoteRepository votes;
 
   /** How often the scheduler looks for rounds due to open or close. */
   static final Duration CLOCK_TICK = Duration.ofSeconds(1);
@@ -22,7 +23,7 @@ public final class VotingFeatures implements Routes.Feature {
   public VotingFeatures(Pool pool, EventRepository events) {
     this.pool = pool;
     RoundRepository rounds = new RoundRepository(pool);
-    VoteRepository votes = new VoteRepository(pool);
+    this.votes = new VoteRepository(pool);
     TallyRepository tallies = new TallyRepository(pool);
     this.features = List.of(
         new RoundRoutes(rounds, events),
@@ -34,6 +35,11 @@ public final class VotingFeatures implements Routes.Feature {
   /** Deploys the round scheduler, once per process (it is safe when several processes run). */
   public Future<String> startClock(Vertx vertx) {
     return vertx.deployVerticle(new RoundClock(pool, CLOCK_TICK));
+  }
+
+  /** Casting votes, shared with the live channel (votes over its websocket, and its tally ticks). */
+  public VoteRepository votes() {
+    return votes;
   }
 
   @Override
