@@ -55,6 +55,8 @@
     function setStatus(next) {
       if (status !== next) {
         status = next;
+        // Every page shows it the same way: the stylesheets badge <html data-live="reconnecting">.
+        global.document.documentElement.dataset.live = next;
         onStatus(next);
       }
     }
