@@ -71,6 +71,7 @@
       const li = document.createElement('li');
       li.className = 'bar' + (s.place === 1 ? ' winner' : '');
       li.dataset.place = s.place;
+      li.dataset.pitch = s.pitchId;
       const name = document.createElement('span');
       name.className = 'name';
       name.textContent = s.title + (s.tied ? ' (tied)' : '');

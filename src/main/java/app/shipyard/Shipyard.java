@@ -18,6 +18,8 @@ import app.shipyard.health.DatabaseGate;
 import app.shipyard.health.HealthRoutes;
 import app.shipyard.home.HomeRoutes;
 import app.shipyard.insight.InsightRoutes;
+import app.shipyard.live.LiveFeatures;
+import app.shipyard.live.LiveFeed;
 import app.shipyard.metrics.Metrics;
 import app.shipyard.metrics.MetricsRoutes;
 import app.shipyard.people.PeopleRoutes;
@@ -117,8 +119,10 @@ public final class Shipyard {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
     DatabaseWatch watch = new DatabaseWatch(db);
+    LiveFeed liveFeed = new LiveFeed(Database.connectOptions(db), pool);
     return Database.migrate(vertx, db)
         .compose(v -> vertx.deployVerticle(watch))
+        .compose(v -> vertx.deployVerticle(liveFeed))
         .compose(v -> Future.all(Views.load(vertx), vertx.executeBlocking(() -> TokenService.create(vertx,
             config.signingSecret().get(), config.tokenLifetime(), config.sso())), EventCalendar.warmUp(vertx)))
         .compose(loaded -> {
@@ -141,6 +145,8 @@ public final class Shipyard {
               new AdminRoutes(account.people(), new PeopleImport(account.people(), account.reference())),
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
+              new LiveFeatures(vertx, pool, liveFeed, event.events(), voting.votes(), config.publicOrigins(),
+                  List.of(stage.part())),
               new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries()), attachments,
               survey, new InsightRoutes(pool, event.events(), survey.surveys()),
               new MetricsRoutes(vertx, metrics));

@@ -32,11 +32,16 @@ public final class Database {
     return build(vertx, db, new PoolOptions().setMaxSize(1).setName("shipyard-watch"));
   }
 
+  /** Where the database is and who to connect as, for a connection of one's own (the live feed's LISTEN). */
+  public static PgConnectOptions connectOptions(DatabaseConfig db) {
+    return new PgConnectOptions()
+        .setHost(db.host()).setPort(db.port()).setDatabase(db.database())
+        .setUser(db.user()).setPassword(db.password());
+  }
+
   /** The pool opens new connections as they are needed, so it reconnects by itself after the database comes back. */
   private static Pool build(Vertx vertx, DatabaseConfig db, PoolOptions options) {
-    PgConnectOptions connect = new PgConnectOptions()
-        .setHost(db.host()).setPort(db.port()).setDatabase(db.database())
-        .setUser(db.user()).setPassword(db.password())
+    PgConnectOptions connect = connectOptions(db)
         .setCachePreparedStatements(true)
         .setPipeliningLimit(16);
     return PgBuilder.pool()

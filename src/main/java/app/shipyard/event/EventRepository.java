@@ -2,6 +2,7 @@ package app.shipyard.event;
 
 import app.shipyard.db.Retry;
 import app.shipyard.event.EventLocks.Hold;
+import app.shipyard.live.LiveNotice;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -104,7 +105,7 @@ public final class EventRepository {
       }
       return tx.preparedQuery(SET_PHASE).execute(Tuple.of(eventId, target.key()))
           .compose(done -> tx.preparedQuery(RECORD_CHANGE).execute(Tuple.of(eventId, current.key(), target.key(), by)))
-          .mapEmpty();
+          .compose(done -> LiveNotice.send(tx, eventId, "event"));
     }));
   }
 

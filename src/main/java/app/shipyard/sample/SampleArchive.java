@@ -23,7 +23,6 @@ final class SampleArchive {
 
   private static final int EVENTS = 8;
   private static final int PER_EVENT = 5;
-  private static final String[] SEASONS = {"Spring", "Summer", "Autumn", "Winter"};
   private final Pool pool;
 
   SampleArchive(Pool pool) {
@@ -58,7 +57,9 @@ final class SampleArchive {
       List<Tuple> events = new ArrayList<>();
       for (int e = 0; e < EVENTS; e++) {
         OffsetDateTime start = starts.get(e);
-        events.add(Tuple.tuple().addString("ShipIt " + (33 + e) + " · " + SEASONS[e % 4] + " " + start.getYear())
+        events.add(Tuple.tuple().addString("ShipIt " + (33 + e) + " · "
+            + start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+            + start.getYear())
             .addString(e % 2 == 0 ? "Build what you wish we had" : "Customers first")
             .addString("One of our quarterly ShipIt days: 24 hours to build something, then demo it to everyone.")
             .addOffsetDateTime(start).addOffsetDateTime(start.plusHours(32)).addLong(people.get(1)));

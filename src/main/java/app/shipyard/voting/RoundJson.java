@@ -5,11 +5,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 
 /** The JSON shape of a voting round and of a voter's own ballots. */
-final class RoundJson {
+public final class RoundJson {
 
   private RoundJson() {}
 
-  static JsonObject of(Round round) {
+  public static JsonObject of(Round round) {
     RoundRules rules = round.rules();
     JsonArray categories = new JsonArray();
     round.categories().forEach(c -> categories.add(new JsonObject().put("id", c.id()).put("name", c.name())
@@ -27,7 +27,7 @@ final class RoundJson {
         .put("categories", categories).put("projects", projects);
   }
 
-  static JsonObject of(long roundId, java.util.List<VoteRepository.OwnBallot> ballots) {
+  public static JsonObject of(long roundId, java.util.List<VoteRepository.OwnBallot> ballots) {
     JsonArray list = new JsonArray();
     for (VoteRepository.OwnBallot b : ballots) {
       JsonArray choices = new JsonArray();

@@ -1,6 +1,7 @@
 package app.shipyard.voting;
 
 import app.shipyard.event.Phase;
+import app.shipyard.live.LiveNotice;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -117,7 +118,8 @@ public final class RoundRepository {
                 return Future.failedFuture(AppError.conflict(
                     "This event has no approved, visible pitches to vote on yet."));
               }
-              return tx.preparedQuery(AUDIT).execute(Tuple.of(by, "round.created", id)).map(id);
+              return tx.preparedQuery(AUDIT).execute(Tuple.of(by, "round.created", id))
+                  .compose(done -> LiveNotice.send(tx, eventId, "rounds")).map(id);
             }));
   }
 
@@ -130,7 +132,7 @@ public final class RoundRepository {
       }
       return tx.preparedQuery(change.update()).execute(Tuple.of(roundId))
           .compose(done -> tx.preparedQuery(AUDIT).execute(Tuple.of(by, change.auditAction(), roundId)))
-          .<Void>mapEmpty();
+          .compose(done -> LiveNotice.send(tx, round.eventId(), "rounds"));
     }));
   }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code {pitchId, points}} and {@code ranking} a list of pitch ids, best first. Form: one number field
  * {@code points-<pitchId>} per project, and one {@code ranking} select per place (blank places are skipped).
  */
-final class VoteInput {
+public final class VoteInput {
 
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -30,7 +30,16 @@ final class VoteInput {
   private VoteInput() {}
 
   static VoteRequest read(RoutingContext ctx) {
-    Input input = Input.of(ctx);
+    JsonObject json = isJson(ctx) ? ctx.body().asJsonObject() : null;
+    return read(Input.of(ctx), json, json == null ? ctx.request().formAttributes() : null);
+  }
+
+  /** A vote sent as a JSON object another way than HTTP (the live channel): the same fields, the same problems. */
+  public static VoteRequest read(JsonObject json) {
+    return read(Input.of(json), json, null);
+  }
+
+  private static VoteRequest read(Input input, JsonObject json, MultiMap form) {
     String voteId = input.required("voteId", 36);
     if (!voteId.isEmpty() && !UUID_TEXT.matcher(voteId).matches()) {
       input.problem("voteId", "must be a UUID such as 3f1c2e0a-8d6b-4c1e-9a57-2b7d9e4f6a10");
@@ -40,8 +49,6 @@ final class VoteInput {
       input.problem("categoryId", "is required");
     }
     Optional<Integer> pitch = input.optionalId("pitchId");
-    JsonObject json = isJson(ctx) ? ctx.body().asJsonObject() : null;
-    MultiMap form = json == null ? ctx.request().formAttributes() : null;
     List<VoteRequest.Points> points = json != null ? jsonPoints(json, input) : formPoints(form, input);
     List<Long> ranking = json != null ? jsonRanking(json, input) : formRanking(form, input);
     input.check();

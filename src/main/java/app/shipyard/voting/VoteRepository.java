@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Casting votes and reading one's own ballots. A vote is one transaction: the rules are checked against the round,
@@ -70,10 +72,16 @@ public final class VoteRepository {
 
   private final Pool pool;
   private final VoteMeters meters;
+  private final List<Consumer<Ack>> whenCast = new CopyOnWriteArrayList<>();
 
   public VoteRepository(Pool pool, VoteMeters meters) {
     this.pool = pool;
     this.meters = meters;
+  }
+
+  /** Tells {@code listener} of every acknowledged vote, on whichever thread cast it (the live feed's tallies). */
+  public void whenCast(Consumer<Ack> listener) {
+    whenCast.add(listener);
   }
 
   /** One voter's ballot in one category, as they alone may see it. */
@@ -94,7 +102,8 @@ public final class VoteRepository {
         .onSuccess(ack -> meters.committed())
         .recover(failure -> repeated(vote.voteId(), voter.id(), fingerprint, failure))
         .onSuccess(ack -> meters.acknowledged(started))
-        .onFailure(meters::notRecorded);
+        .onFailure(meters::notRecorded)
+        .onSuccess(ack -> whenCast.forEach(listener -> listener.accept(ack)));
   }
 
   private static Ballot ballot(RowSet<Row> rows, Person voter, boolean takingPart, VoteRequest vote) {

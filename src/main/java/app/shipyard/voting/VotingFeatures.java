@@ -13,12 +13,12 @@ import java.util.List;
 public final class VotingFeatures implements Routes.Feature {
 
   private final List<Routes.Feature> features;
+  private final VoteRepository votes;
 
   /** How often the scheduler looks for rounds due to open or close. */
   static final Duration CLOCK_TICK = Duration.ofSeconds(1);
 
   private final Pool pool;
-  private final VoteRepository votes;
 
   /** {@code meters} counts every vote cast through {@link #votes()}, over HTTP, the phone page or the live channel. */
   public VotingFeatures(Pool pool, EventRepository events, VoteMeters meters) {
@@ -33,14 +33,17 @@ public final class VotingFeatures implements Routes.Feature {
         new AuditRoutes(new AuditRepository(pool), rounds));
   }
 
-  /** Where votes are cast, whatever the channel: the one instance, so that every vote is counted. */
-  public VoteRepository votes() {
-    return votes;
-  }
-
   /** Deploys the round scheduler, once per process (it is safe when several processes run). */
   public Future<String> startClock(Vertx vertx) {
     return vertx.deployVerticle(new RoundClock(pool, CLOCK_TICK));
+  }
+
+  /**
+   * Casting votes, shared with the live channel (votes over its websocket, and its tally ticks) and the phone page:
+   * the one instance, so that every vote is counted in {@link VoteMeters}.
+   */
+  public VoteRepository votes() {
+    return votes;
   }
 
   @Override

@@ -5,19 +5,13 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,12 +44,10 @@ public final class Csrf implements Handler<RoutingContext> {
   private final SecretKeySpec key;
   private final boolean secureCookies;
   private final String sessionCookie;
-  /** Origins a proxy serves Shipyard at while rewriting the Host header ({@code SHIPYARD_PUBLIC_ORIGINS}). */
-  private final Set<String> publicOrigins;
+  private final Origins origins;
 
   public Csrf(String secret, boolean secureCookies, String sessionCookie, List<String> publicOrigins) {
-    this.publicOrigins = publicOrigins.stream().map(Csrf::normalised).flatMap(Optional::stream)
-        .collect(Collectors.toUnmodifiableSet());
+    this.origins = new Origins(publicOrigins);
     // A key of its own, derived from the signing secret, so these signatures can never pass for a token's.
     this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
         "shipyard csrf tokens"), "HmacSHA256");
@@ -76,7 +68,7 @@ public final class Csrf implements Handler<RoutingContext> {
     if (safe(request.method())) {
       ctx.put(FIELD, current(ctx, session));
       ctx.next();
-    } else if (fromAnotherSite(request)) {
+    } else if (origins.fromAnotherSite(request)) {
       ctx.fail(AppError.forbidden("Requests sent from another site are refused."));
     } else if (request.getCookie(sessionCookie) == null && (isJson(request) || hasBearer(request))) {
       ctx.next();
@@ -156,59 +148,6 @@ public final class Csrf implements Handler<RoutingContext> {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Whether the browser says the request comes from another site: a {@code Sec-Fetch-Site} other than
-   * {@code same-origin} or {@code none} (typed in by the person), or an {@code Origin} other than this server's. The
-   * origin is compared with the Host the request came to, so behind a proxy that keeps the Host header the public
-   * address is the one that counts. Clients that send neither (API clients, old browsers) are judged by the token.
-   */
-  private boolean fromAnotherSite(HttpServerRequest request) {
-    String site = request.getHeader("Sec-Fetch-Site");
-    if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-      return true;
-    }
-    String origin = request.getHeader("Origin");
-    return origin != null && !sameOrigin(origin, request.authority())
-        && !normalised(origin).map(publicOrigins::contains).orElse(false);
-  }
-
-  /** {@code scheme://host:port} in lower case with the port spelled out, or empty when it is not a web origin. */
-  private static Optional<String> normalised(String origin) {
-    try {
-      URI uri = new URI(origin.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-      if (uri.getHost() == null || !scheme.equals("http") && !scheme.equals("https")) {
-        return Optional.empty();
-      }
-      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-      return Optional.of(scheme + "://" + bare(uri.getHost()).toLowerCase() + ":" + port);
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static boolean sameOrigin(String origin, HostAndPort served) {
-    URI uri;
-    try {
-      uri = new URI(origin);
-    } catch (URISyntaxException e) {
-      return false;
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    if (served == null || uri.getHost() == null || !scheme.equals("http") && !scheme.equals("https")) {
-      return false;
-    }
-    int defaultPort = scheme.equals("https") ? 443 : 80;
-    int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
-    int servedPort = served.port() == -1 ? defaultPort : served.port();
-    return bare(uri.getHost()).equalsIgnoreCase(bare(served.host())) && port == servedPort;
-  }
-
-  /** A host without the brackets of an IPv6 literal. */
-  private static String bare(String host) {
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   private static boolean safe(HttpMethod method) {

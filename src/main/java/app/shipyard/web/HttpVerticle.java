@@ -29,6 +29,8 @@ public final class HttpVerticle extends VerticleBase {
   private static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
   /** No traffic either way for this long closes any connection; longer than a request may take to be answered. */
   private static final int IDLE_TIMEOUT_SECONDS = 60;
+  /** The largest websocket message Vert.x assembles; the live channel refuses far smaller ones itself. */
+  private static final int MAX_WEBSOCKET_MESSAGE_BYTES = 64 * 1024;
 
   private final String host;
   private final int port;
@@ -57,11 +59,18 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders());
     router.route().handler(TextGate::address);
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
-    // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client.
+    // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client; a websocket
+    // handshake is answered at once (refused or upgraded) and must not be failed later while it is open.
     UploadBodies uploads = new UploadBodies();
     Handler<RoutingContext> timeout = TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503);
     Handler<RoutingContext> uploadTimeout = TimeoutHandler.create(UPLOAD_TIMEOUT_MS, 503);
-    router.route().handler(ctx -> (uploads.covers(ctx) ? uploadTimeout : timeout).handle(ctx));
+    router.route().handler(ctx -> {
+      if (ctx.request().canUpgradeToWebSocket()) {
+        ctx.next();
+      } else {
+        (uploads.covers(ctx) ? uploadTimeout : timeout).handle(ctx);
+      }
+    });
     router.route().handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().handler(TextGate::body);
@@ -75,6 +84,10 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize((int) maxBodyBytes)
         .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Websockets (the live channel): no per-message deflate (it costs a compressor per socket and CPU per frame,
+        // and defeats writing one encoded frame to every socket); a message larger than this closes the socket (1009).
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(MAX_WEBSOCKET_MESSAGE_BYTES).setMaxWebSocketMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES)
         // Plain HTTP/1.1 (browsers speak HTTP/2 only over TLS): without h2c, a connection is visible to
         // StalledClients from its first byte, not only once its first request head has been read.
         .setHttp2ClearTextEnabled(false));
@@ -82,7 +95,13 @@ public final class HttpVerticle extends VerticleBase {
     server.connectionHandler(stalled::opened);
     stalled.start();
     return server.requestHandler(request -> {
-      stalled.received(request);
+      if (request.canUpgradeToWebSocket()) {
+        // Held until a route upgrades it: once its end has been read, a handshake can no longer be upgraded.
+        request.pause();
+        stalled.upgrading(request);
+      } else {
+        stalled.received(request);
+      }
       router.handle(request);
     }).listen();
   }

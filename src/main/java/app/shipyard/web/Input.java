@@ -35,6 +35,11 @@ public final class Input {
     return isJson(ctx) ? new Input(json(ctx), null) : new Input(null, ctx.request().formAttributes());
   }
 
+  /** A JSON object that came another way than an HTTP body (a live channel message), read with the same checks. */
+  public static Input of(JsonObject json) {
+    return new Input(json, null);
+  }
+
   /** Whether the body is sent as JSON; anything else is read as a form. */
   static boolean isJson(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");

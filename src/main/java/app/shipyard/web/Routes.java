@@ -80,31 +80,48 @@ public final class Routes {
     return add(HttpMethod.DELETE, path, access, endpoint);
   }
 
+  /**
+   * A websocket handshake on {@code GET path}: the access rule and the guards run first, so every refusal before the
+   * upgrade is an HTTP status from {@link FailureHandler}; {@code upgrade} checks what else it must and upgrades.
+   */
+  public Routes webSocket(String path, Access access, Upgrade upgrade) {
+    checked(HttpMethod.GET, path, access).handler(ctx -> called(() -> upgrade.upgrade(ctx))
+        .onFailure(failure -> {
+          if (!ctx.failed()) {
+            ctx.fail(failure);
+          }
+        }));
+    return this;
+  }
+
+  /** Upgrades a request to a websocket; fails (before upgrading) to refuse it. */
+  @FunctionalInterface
+  public interface Upgrade {
+    Future<Void> upgrade(RoutingContext ctx);
+  }
+
   private Routes add(HttpMethod method, String path, Access access, Endpoint endpoint) {
     checked(method, path, access).handler(ctx -> {
-      Future<Answer> answer;
-      try {
-        answer = endpoint.answer(ctx);
-      } catch (RuntimeException e) {
-        answer = Future.failedFuture(e);
-      }
+      Future<Answer> answer = called(() -> endpoint.answer(ctx));
       answers.end(ctx, answer == null ? Future.failedFuture(new IllegalStateException("No answer")) : answer);
     });
     return this;
   }
 
+  /** What a handler returns, or its thrown failure as a failed future. */
+  private static <T> Future<T> called(java.util.function.Supplier<Future<T>> handler) {
+    try {
+      return handler.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   /** The route with its access rule and then the guards that cover its path. */
   private Route checked(HttpMethod method, String path, Access access) {
     Route route = router.route(method, path).handler(access);
-    guards.stream().filter(g -> g.covers(path)).forEach(g -> route.handler(ctx -> {
-      Future<Void> checked;
-      try {
-        checked = g.guard().check(ctx);
-      } catch (RuntimeException e) {
-        checked = Future.failedFuture(e);
-      }
-      checked.onSuccess(ok -> ctx.next()).onFailure(ctx::fail);
-    }));
+    guards.stream().filter(g -> g.covers(path)).forEach(g -> route.handler(ctx -> called(() -> g.guard().check(ctx))
+        .onSuccess(ok -> ctx.next()).onFailure(ctx::fail)));
     return route;
   }
 

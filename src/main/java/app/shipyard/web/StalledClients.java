@@ -62,6 +62,11 @@ final class StalledClients {
     }
   }
 
+  /** A websocket handshake has no body to watch, and once upgraded its connection is covered by the idle timeout. */
+  void upgrading(HttpServerRequest request) {
+    watched.remove(request.connection());
+  }
+
   private void sweep() {
     long now = System.nanoTime();
     List<HttpConnection> stalled = watched.entrySet().stream()

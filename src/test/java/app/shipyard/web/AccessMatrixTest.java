@@ -269,6 +269,9 @@ class AccessMatrixTest {
       page("/events/{event}/vote", SIGNED_IN),
       form("/events/{event}/control/next", ORGANISERS),
 
+      // The live channel, called without a websocket handshake (its handshakes: live/LiveHandshakeTest)
+      api(GET, "/api/events/{event}/live", SIGNED_IN),
+
       // Portfolios
       api(GET, "/api/people/{person}/portfolio", SIGNED_IN),
       page("/portfolio", SIGNED_IN),

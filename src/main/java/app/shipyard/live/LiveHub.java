@@ -1,0 +1,160 @@
+package app.shipyard.live;
+
+import app.shipyard.event.EventRepository;
+import app.shipyard.identity.Person;
+import app.shipyard.web.AppError;
+import app.shipyard.web.Origins;
+import app.shipyard.web.Params;
+import app.shipyard.web.Viewer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live channel's sockets on one HTTP verticle instance, and the channels they belong to. Built in the instance's
+ * {@code register}, so its timers, its one event bus consumer and every socket run on that instance's event loop.
+ * The tally tick adapts to the audience: 200 ms with few sockets, up to 2 s with many, so a vote storm costs each
+ * channel at most one tally read and a few frames per second whatever the number of votes.
+ */
+final class LiveHub {
+
+  private static final long MIN_TICK_MS = 200;
+  private static final long MAX_TICK_MS = 2_000;
+  /** One more millisecond between ticks per this many sockets (15,000 sockets: a tick every 1.7 s). */
+  private static final int SOCKETS_PER_TICK_MS = 10;
+  private static final long PRESENCE_MS = 2_000;
+  /** Server pings keep quiet sockets inside the HTTP server's idle timeout (60 s). */
+  private static final long PING_MS = 25_000;
+  private static final short CLOSE_UNAVAILABLE = 1011;
+  private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+
+  private final Vertx vertx;
+  private final LiveFeed feed;
+  private final LiveReader reader;
+  private final EventRepository events;
+  private final Origins origins;
+  private final LiveMessages messages;
+  private final String id = UUID.randomUUID().toString();
+  private final Map<Long, Channel> channels = new HashMap<>();
+  private int connections;
+
+  LiveHub(Vertx vertx, LiveFeed feed, LiveReader reader, EventRepository events, Origins origins,
+          LiveMessages messages) {
+    this.vertx = vertx;
+    this.feed = feed;
+    this.reader = reader;
+    this.events = events;
+    this.origins = origins;
+    this.messages = messages;
+    vertx.eventBus().<JsonObject>localConsumer(LiveFeed.ADDRESS, message -> notice(message.body()));
+    vertx.setPeriodic(PRESENCE_MS, t -> presence());
+    vertx.setPeriodic(PING_MS, t -> ping());
+    scheduleTick();
+  }
+
+  /** {@code GET /api/events/:id/live}: refusals are HTTP statuses, given before the handshake is answered. */
+  Future<Void> upgrade(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
+      throw AppError.badRequest("This address takes a WebSocket connection (see the live channel in docs/API.md).");
+    }
+    if (!origins.fromShipyard(request)) {
+      throw AppError.forbidden("A live connection must come from a Shipyard page.");
+    }
+    long eventId = Params.id(ctx, "id", "That event");
+    String audience = Params.text(ctx, "audience", 20);
+    if (!audience.isEmpty() && !audience.equals("public")) {
+      throw AppError.invalid("audience", "must be public, or left out");
+    }
+    Person person = Viewer.person(ctx);
+    return events.find(eventId).compose(event -> event.isEmpty()
+        ? Future.failedFuture(AppError.notFound("That event"))
+        : request.toWebSocket().map(ws -> {
+          join(ws, person, eventId, audience.equals("public"));
+          return null;
+        }));
+  }
+
+  private void join(ServerWebSocket ws, Person person, long eventId, boolean publicView) {
+    LiveSocket socket = new LiveSocket(ws, person, publicView);
+    Channel channel = channels.computeIfAbsent(eventId, id -> new Channel(id, reader));
+    connections++;
+    ws.frameHandler(frame -> messages.frame(channel, socket, frame));
+    ws.drainHandler(v -> {
+      if (socket.behind()) {
+        channel.snapshot(socket);
+      }
+    });
+    ws.exceptionHandler(failure -> LOG.debug("Live socket failed: {}", failure.toString()));
+    ws.closeHandler(v -> {
+      connections--;
+      channel.leave(socket);
+    });
+    channel.join(socket).onFailure(failure -> ws.close(CLOSE_UNAVAILABLE, "Live state unavailable; reconnect"));
+  }
+
+  private void notice(JsonObject notice) {
+    try {
+      String topic = notice.getString("topic", "");
+      if (topic.equals(LiveFeed.VOTES)) {
+        JsonArray rounds = notice.getJsonArray("rounds", new JsonArray());
+        for (int i = 0; i < rounds.size(); i++) {
+          long round = rounds.getLong(i);
+          channels.values().stream().filter(c -> c.hasRound(round)).forEach(c -> c.voted(round));
+        }
+      } else if (topic.equals(LiveFeed.RESYNC)) {
+        channels.values().forEach(Channel::resync);
+      } else {
+        Channel channel = channels.get(notice.getLong("eventId", -1L));
+        if (channel != null) {
+          changed(channel, topic);
+        }
+      }
+    } catch (ClassCastException | NullPointerException e) {
+      LOG.warn("Live notice not understood: {}", notice.encode());
+    }
+  }
+
+  private void changed(Channel channel, String topic) {
+    switch (topic) {
+      case "rounds" -> channel.roundsChanged();
+      case "event" -> channel.eventChanged();
+      default -> reader.parts().stream().filter(p -> p.topic().equals(topic)).forEach(channel::partChanged);
+    }
+  }
+
+  private void scheduleTick() {
+    long every = Math.min(MAX_TICK_MS, MIN_TICK_MS + connections / SOCKETS_PER_TICK_MS);
+    vertx.setTimer(every, t -> {
+      channels.values().forEach(Channel::tick);
+      scheduleTick();
+    });
+  }
+
+  /** Reports this hub's sockets to the feed, sends organisers the turnout, and drops channels nobody listens to. */
+  private void presence() {
+    channels.values().removeIf(Channel::isEmpty);
+    Map<Long, Integer> counts = new HashMap<>();
+    channels.values().forEach(c -> counts.put(c.eventId, c.size()));
+    feed.presence(id, counts);
+    channels.values().forEach(c -> c.turnout(feed.connected(c.eventId)));
+  }
+
+  private void ping() {
+    channels.values().forEach(c -> c.each(socket -> {
+      if (!socket.behind() && !socket.ws.isClosed()) {
+        socket.ws.writePing(Buffer.buffer());
+      }
+    }));
+  }
+}
