@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +29,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Vote metrics")
 class VoteMetersTest {
 
+  private Vertx vertx;
   private VotingFixture f;
   private long round;
   private long category;
 
   @BeforeEach
   void setUp(Vertx vertx) {
+    this.vertx = vertx;
     f = new VotingFixture(vertx);
     JsonObject opened = f.openRound(new JsonObject());
     round = opened.getLong("id");
@@ -103,5 +109,44 @@ class VoteMetersTest {
     assertEquals(before.failed() + 1, after.failed());
     assertEquals(before.committed(), after.committed());
     assertEquals(before.alreadyVoted(), after.alreadyVoted());
+  }
+
+  @Test
+  @DisplayName("A vote over the live channel's websocket is counted as committed, like one over HTTP")
+  void liveVoteCounted() {
+    String ann = f.voter("Ann One");
+    Counts before = counts();
+    BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        .setPort(TestShipyard.port()).setURI("/api/events/" + f.event + "/live")
+        .addHeader("Authorization", "Bearer " + ann)
+        .addHeader("Origin", "http://127.0.0.1:" + TestShipyard.port())).await();
+    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    frame(frames, "type", "snapshot");
+    socket.writeTextMessage(single(category, f.bot).put("type", "vote").put("roundId", round)
+        .put("voteId", UUID.randomUUID().toString()).put("ref", "m1").encode()).await();
+    JsonObject ack = frame(frames, "ref", "m1");
+    assertEquals("ack", ack.getString("type"), ack.encode());
+    socket.close().await();
+
+    Counts after = counts();
+    assertEquals(before.committed() + 1, after.committed());
+    assertEquals(before.acks() + 1, after.acks());
+  }
+
+  /** The next frame whose {@code field} is {@code value}, skipping the others (updates, other answers). */
+  private static JsonObject frame(BlockingQueue<JsonObject> frames, String field, String value) {
+    long until = System.currentTimeMillis() + 10_000;
+    try {
+      while (System.currentTimeMillis() < until) {
+        JsonObject frame = frames.poll(until - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+        if (frame != null && value.equals(frame.getString(field))) {
+          return frame;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("no frame with " + field + " " + value);
   }
 }
