@@ -43,7 +43,12 @@ class StageNoticeTest {
     listener = PgConnection.connect(vertx, new PgConnectOptions().setHost("127.0.0.1")
         .setPort(db.getInteger("port")).setDatabase(db.getString("db")).setUser(LISTENER).setPassword(PASSWORD))
         .await();
-    listener.notificationHandler(n -> notices.add(n.getChannel() + " " + n.getPayload()));
+    // Only the stage's notices: phase moves, votes and presence share the channel with their own topics.
+    listener.notificationHandler(n -> {
+      if (n.getPayload().contains("\"topic\":\"stage\"")) {
+        notices.add(n.getChannel() + " " + n.getPayload());
+      }
+    });
     listener.query("LISTEN " + LiveNotice.CHANNEL).execute().await();
   }
 
