@@ -2,7 +2,7 @@ package app.shipyard.event;
 
 import app.shipyard.db.Retry;
 import app.shipyard.event.EventLocks.Hold;
-import app.shipyard.live.LiveNotice;
+import app.shipyard.db.LiveNotice;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -1,5 +1,6 @@
 package app.shipyard.live;
 
+import app.shipyard.db.LiveNotice;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;

@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * One part of an event's live state that is the same for every viewer (e.g. the running order and the on-stage
  * clock). The live channel puts it under {@link #topic()} in every snapshot, and sends it again as an update frame
- * of that type whenever a {@link LiveNotice} with this topic arrives for the event.
+ * of that type whenever a {@link app.shipyard.db.LiveNotice} with this topic arrives for the event.
  */
 public interface LivePart {
 

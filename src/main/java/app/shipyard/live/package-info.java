@@ -1,6 +1,6 @@
 /**
  * An event's live channel: one WebSocket per browser ({@code GET /api/events/{id}/live}), a snapshot on connect and
- * numbered updates after it. Writers announce changes with {@link app.shipyard.live.LiveNotice} (PostgreSQL
+ * numbered updates after it. Writers announce changes with {@link app.shipyard.db.LiveNotice} (PostgreSQL
  * {@code NOTIFY} inside their transaction, so every instance hears them iff they commit); features contribute
  * viewer-independent state as {@link app.shipyard.live.LivePart}s.
  *

@@ -3,7 +3,7 @@ package app.shipyard.stage;
 import app.shipyard.db.Retry;
 import app.shipyard.db.SqlErrors;
 import app.shipyard.event.EventLocks;
-import app.shipyard.live.LiveNotice;
+import app.shipyard.db.LiveNotice;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

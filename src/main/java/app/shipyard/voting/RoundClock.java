@@ -1,6 +1,6 @@
 package app.shipyard.voting;
 
-import app.shipyard.live.LiveNotice;
+import app.shipyard.db.LiveNotice;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;

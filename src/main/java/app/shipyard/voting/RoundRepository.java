@@ -1,7 +1,7 @@
 package app.shipyard.voting;
 
 import app.shipyard.event.Phase;
-import app.shipyard.live.LiveNotice;
+import app.shipyard.db.LiveNotice;
 import app.shipyard.web.AppError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

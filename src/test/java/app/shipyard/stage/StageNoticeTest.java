@@ -3,7 +3,7 @@ package app.shipyard.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.shipyard.live.LiveNotice;
+import app.shipyard.db.LiveNotice;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package app.shipyard.live;
+package app.shipyard.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
