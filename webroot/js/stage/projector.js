@@ -69,7 +69,8 @@
     const list = el.querySelector('ol');
     list.replaceChildren(...standings.map((s) => {
       const li = document.createElement('li');
-      li.className = 'bar' + (s.place === 1 ? ' winner' : '');
+      // "shown": the bar shows its points (at once, or once the reveal has grown it).
+      li.className = 'bar' + (s.place === 1 ? ' winner' : '') + (fromZero ? '' : ' shown');
       li.dataset.place = s.place;
       li.dataset.pitch = s.pitchId;
       const name = document.createElement('span');

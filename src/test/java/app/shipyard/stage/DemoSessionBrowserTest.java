@@ -81,6 +81,7 @@ class DemoSessionBrowserTest {
     waitForTitle(phone, "on-stage-title", "Data");
 
     voteOnPhone(category, f.data);
+    waitUntilLive(projector);
     assertTrue(projector.driver().findElements(By.id("result-" + category)).isEmpty(),
         "no result on the projector before the reveal");
 
