@@ -8,6 +8,7 @@ import app.shipyard.admin.PeopleImport;
 import app.shipyard.award.AwardRepository;
 import app.shipyard.award.AwardRoutes;
 import app.shipyard.config.AppConfig;
+import app.shipyard.config.AppConfig.DatabaseConfig;
 import app.shipyard.db.Database;
 import app.shipyard.db.DatabaseWatch;
 import app.shipyard.db.EmbeddedPostgres;
@@ -67,12 +68,14 @@ public final class Shipyard {
   private final Vertx vertx;
   private final Pool pool;
   private final EmbeddedPostgres embedded;
+  private final DatabaseConfig database;
   private final int port;
 
-  private Shipyard(Vertx vertx, Pool pool, EmbeddedPostgres embedded, int port) {
+  private Shipyard(Vertx vertx, Pool pool, EmbeddedPostgres embedded, DatabaseConfig database, int port) {
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
+    this.database = database;
     this.port = port;
   }
 
@@ -103,7 +106,7 @@ public final class Shipyard {
       AppConfig settled = config;
       EmbeddedPostgres db = embedded;
       return wire(vertx, settled, sampleData, metrics)
-          .map(started -> new Shipyard(vertx, started.pool, db, started.port)).await();
+          .map(started -> new Shipyard(vertx, started.pool, db, settled.database().orElseThrow(), started.port)).await();
     } catch (Exception e) {
       vertx.close().await();
       if (embedded != null) {
@@ -196,6 +199,11 @@ public final class Shipyard {
 
   public int port() {
     return port;
+  }
+
+  /** The PostgreSQL this instance uses (the embedded one's address when it started one). */
+  public DatabaseConfig database() {
+    return database;
   }
 
   public Vertx vertx() {

@@ -48,19 +48,8 @@ public final class TestShipyard {
       try {
         Path data = Path.of("target", "test-data");
         deleteTree(data);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HTTP_PORT", "0");
-        env.put("HTTP_INSTANCES", "1");
+        Map<String, String> env = environment();
         env.put("SHIPYARD_DATA_DIR", data.toString());
-        env.put("SAMPLE_DATA", "false");
-        env.put("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", "5");
-        env.put("SIGN_IN_MAX_FAILURES_PER_ADDRESS", "40");
-        env.put("SSO_ISSUER", SSO_ISSUER);
-        env.put("SHIPYARD_PUBLIC_ORIGINS", PUBLIC_ORIGIN);
-        env.put("SSO_AUDIENCE", SSO_AUDIENCE);
-        env.put("SSO_HS256_SECRET", SSO_SECRET);
-        env.put("SHIPYARD_METRICS_TOKEN", METRICS_TOKEN);
-        env.putIfAbsent("SHIPYARD_SIGNING_SECRET", "test-signing-secret-0123456789abcdef0123456789");
         AppConfig config = new ConfigLoader(env).load();
         shipyard = Shipyard.start(config);
         passwordHash = Password.hash(PASSWORD).addRandomSalt(16)
@@ -71,6 +60,26 @@ public final class TestShipyard {
       }
     }
     return shipyard;
+  }
+
+  /**
+   * The settings every test instance runs with (the first one's embedded database aside): the identity provider,
+   * origins, tokens and limits the tests rely on. A second instance ({@link TestInstances}) adds the database's URL.
+   */
+  static Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("HTTP_PORT", "0");
+    env.put("HTTP_INSTANCES", "1");
+    env.put("SAMPLE_DATA", "false");
+    env.put("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", "5");
+    env.put("SIGN_IN_MAX_FAILURES_PER_ADDRESS", "40");
+    env.put("SSO_ISSUER", SSO_ISSUER);
+    env.put("SHIPYARD_PUBLIC_ORIGINS", PUBLIC_ORIGIN);
+    env.put("SSO_AUDIENCE", SSO_AUDIENCE);
+    env.put("SSO_HS256_SECRET", SSO_SECRET);
+    env.put("SHIPYARD_METRICS_TOKEN", METRICS_TOKEN);
+    env.putIfAbsent("SHIPYARD_SIGNING_SECRET", "test-signing-secret-0123456789abcdef0123456789");
+    return env;
   }
 
   public static int port() {
