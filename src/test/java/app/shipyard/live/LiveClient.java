@@ -50,7 +50,16 @@ final class LiveClient {
   }
 
   static WebSocketConnectOptions options(long event, String query, String token, String origin) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(TestShipyard.port())
+    return options(TestShipyard.port(), event, query, token, origin);
+  }
+
+  /** For an instance at another port (several instances on one database): its Origin is its own address. */
+  static WebSocketConnectOptions options(int port, long event, String query, String token) {
+    return options(port, event, query, token, "http://127.0.0.1:" + port);
+  }
+
+  static WebSocketConnectOptions options(int port, long event, String query, String token, String origin) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/api/events/" + event + "/live" + query);
     if (token != null) {
       options.addHeader("Authorization", "Bearer " + token);
