@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Awards as JSON: everyone signed in reads an event's and a project's; organisers give a judges' prize by hand (as
@@ -40,7 +41,9 @@ public final class AwardRoutes implements Routes.Feature {
     routes.get("/api/events/:id/awards", Access.signedIn(), this::eventAwards)
         .post("/api/events/:id/awards", ORGANISERS, this::prizeApi)
         .get("/api/pitches/:id/awards", Access.signedIn(), this::pitchAwards)
-        .post("/pitches/:id/prizes", ORGANISERS, this::prizeForm);
+        .post("/pitches/:id/prizes", ORGANISERS, this::prizeForm)
+        .delete("/api/events/:id/awards/:award", ORGANISERS, this::removeApi)
+        .post("/pitches/:id/prizes/:award/remove", ORGANISERS, this::removeForm);
   }
 
   /** The JSON of a list of awards. */
@@ -76,6 +79,39 @@ public final class AwardRoutes implements Routes.Feature {
     String title = input.required("title", AwardWrites.TITLE);
     input.check();
     return prize(ctx, pitchId, null, title).map(id -> Answer.seeOther("/pitches/" + pitchId + "#awards"));
+  }
+
+  private Future<Answer> removeApi(RoutingContext ctx) {
+    long eventId = Params.id(ctx, "id", "That event");
+    long awardId = Params.id(ctx, "award", "That award");
+    return remove(ctx, awardId, award -> award.eventId() == eventId).map(pitchId -> Answer.noContent());
+  }
+
+  private Future<Answer> removeForm(RoutingContext ctx) {
+    long pitchId = Params.id(ctx, "id", "That pitch");
+    long awardId = Params.id(ctx, "award", "That award");
+    return remove(ctx, awardId, award -> award.pitchId() == pitchId)
+        .map(id -> Answer.seeOther("/pitches/" + pitchId + "#awards"));
+  }
+
+  /**
+   * Takes back a judges' prize under its pitch's event lock (shared), as it was given. Winners and finalists are not
+   * removed by hand: they follow the round's published results.
+   */
+  private Future<Long> remove(RoutingContext ctx, long awardId, Predicate<AwardWrites.Given> belongs) {
+    return Retry.transaction(pool, tx -> AwardWrites.given(tx, awardId)
+        .compose(found -> found.filter(belongs).map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(AppError.notFound("That award was not found."))))
+        .compose(award -> EventLocks.lockPitch(tx, award.pitchId(), EventLocks.Hold.SHARED).compose(pitch -> {
+          if (!award.kind().equals("prize")) {
+            return Future.failedFuture(AppError.conflict(
+                "Winners and finalists follow the round's published results: publish the results again to change them."));
+          }
+          if (pitch.phase() == Phase.ARCHIVED) {
+            return Future.failedFuture(AppError.conflict("An archived event is read-only; its awards stay."));
+          }
+          return AwardWrites.removePrize(tx, awardId).map(done -> award.pitchId());
+        })));
   }
 
   /** Gives the prize under the pitch's event lock (shared); {@code eventId}, when given, must be the pitch's. */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes awards inside the caller's transaction (the caller holds the locks and writes the audit): a round's category
@@ -37,7 +38,30 @@ public final class AwardWrites {
       INSERT INTO awards (event_id, pitch_id, kind, title, awarded_by) VALUES ($1, $2, 'prize', $3, $4) RETURNING id
       """;
 
+  private static final String GIVEN = "SELECT event_id, pitch_id, kind FROM awards WHERE id = $1";
+  private static final String REMOVE_PRIZE = "DELETE FROM awards WHERE id = $1 AND kind = 'prize'";
+
   private AwardWrites() {}
+
+  /** Which event and project an award belongs to, and its kind. */
+  public record Given(long eventId, long pitchId, String kind) {}
+
+  /** The award, if it exists (read before its pitch's lock is taken: the lock order starts at the event). */
+  public static Future<Optional<Given>> given(SqlConnection tx, long awardId) {
+    return tx.preparedQuery(GIVEN).execute(Tuple.of(awardId)).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.<Given>empty();
+      }
+      var row = it.next();
+      return Optional.of(new Given(row.getLong("event_id"), row.getLong("pitch_id"), row.getString("kind")));
+    });
+  }
+
+  /** Takes back a judges' prize (the showcase and search follow through their triggers). */
+  public static Future<Void> removePrize(SqlConnection tx, long awardId) {
+    return tx.preparedQuery(REMOVE_PRIZE).execute(Tuple.of(awardId)).mapEmpty();
+  }
 
   /** A category's winner as published: the points are null where the round never shows them. */
   public record Winner(long categoryId, long pitchId, String title, Integer points, String tieBreak) {}

@@ -113,4 +113,41 @@ class AwardPagesTest {
     assertEquals(403, emma.postForm(pitch, pitch + "/prizes", MultiMap.caseInsensitiveMultiMap().add("title", "Mine"))
         .statusCode());
   }
+
+  @Test
+  @DisplayName("An organiser takes a judges' prize back, from the page or as JSON; winners only follow the results")
+  void removePrize() {
+    String pitch = "/pitches/" + f.data;
+    organiser.postForm(pitch, pitch + "/prizes", MultiMap.caseInsensitiveMultiMap().add("title", "Given in error"));
+    JsonObject given = f.events.get(f.emma, "/api/pitches/" + f.data + "/awards").bodyAsJsonObject()
+        .getJsonArray("awards").getJsonObject(0);
+    long prize = given.getLong("id");
+    String remove = pitch + "/prizes/" + prize + "/remove";
+    assertTrue(organiser.getPage(pitch).bodyAsString().contains("action=\"" + remove + "\""));
+    assertEquals(403, emma.postForm(pitch, remove, MultiMap.caseInsensitiveMultiMap()).statusCode());
+    assertEquals(303, organiser.postForm(pitch, remove, MultiMap.caseInsensitiveMultiMap()).statusCode());
+    assertTrue(f.events.get(f.emma, "/api/pitches/" + f.data + "/awards").bodyAsJsonObject().getJsonArray("awards")
+        .isEmpty(), "the prize is gone");
+    assertFalse(emma.getPage(pitch).bodyAsString().contains("Given in error"));
+    assertEquals(404, organiser.postForm(pitch, remove, MultiMap.caseInsensitiveMultiMap()).statusCode(),
+        "taking it back twice finds nothing");
+
+    long again = f.events.post(f.organiser, "/api/events/" + f.event + "/awards", new JsonObject()
+        .put("pitchId", f.data).put("title", "Judges' prize")).bodyAsJsonObject().getJsonArray("awards")
+        .getJsonObject(0).getLong("id");
+    assertEquals(404, delete("/api/events/" + (f.event + 1000) + "/awards/" + again)
+        .statusCode(), "an award is taken back only through its own event");
+    assertEquals(204, delete("/api/events/" + f.event + "/awards/" + again).statusCode());
+
+    assertEquals(303, organiser.postForm(page, page + "/awards", MultiMap.caseInsensitiveMultiMap()).statusCode());
+    long winner = f.events.get(f.emma, "/api/events/" + f.event + "/awards").bodyAsJsonObject()
+        .getJsonArray("awards").getJsonObject(0).getLong("id");
+    var refused = delete("/api/events/" + f.event + "/awards/" + winner);
+    assertEquals(409, refused.statusCode());
+    assertTrue(refused.bodyAsString().contains("publish the results again"), refused.bodyAsString());
+  }
+
+  private HttpResponse<Buffer> delete(String path) {
+    return f.api.client().delete(path).bearerTokenAuthentication(f.organiser).send().await();
+  }
 }

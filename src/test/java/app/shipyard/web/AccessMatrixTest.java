@@ -79,7 +79,10 @@ class AccessMatrixTest {
   private static final JsonObject SURVEY_ANSWER = new JsonObject().put("rating", 4).put("again", 9);
   private static final String LEADERSHIP_ONLY = "board@test.example";
 
-  /** {@code {person}}, {@code {event}}, {@code {pitch}}, {@code {item}} and {@code {comment}} are replaced by real ids. */
+  /**
+   * {@code {person}}, {@code {event}}, {@code {pitch}}, {@code {item}} and {@code {comment}} are replaced by real ids;
+   * {@code {award}} by one that does not exist (those allowed in get 404, the rest are refused first).
+   */
   record Route(HttpMethod method, String path, Kind kind, Set<Who> allowed, JsonObject body) {
     @Override
     public String toString() {
@@ -258,6 +261,8 @@ class AccessMatrixTest {
       api(POST, "/api/events/{event}/awards", ORGANISERS, PRIZE),
       api(GET, "/api/pitches/{pitch}/awards", SIGNED_IN),
       form("/pitches/{pitch}/prizes", ORGANISERS, PRIZE),
+      api(DELETE, "/api/events/{event}/awards/{award}", ORGANISERS),
+      form("/pitches/{pitch}/prizes/{award}/remove", ORGANISERS),
 
       // The demo session: running order, control room, projector and phone page
       api(GET, "/api/events/{event}/running-order", SIGNED_IN),
@@ -462,7 +467,8 @@ class AccessMatrixTest {
     long draft = events.create(new JsonObject().put("title", "Draft plans"));
     return new Setting(Map.of("{person}", Fixture.personId(TestShipyard.OTHER_EMPLOYEE), "{event}", event,
         "{pitch}", pitch, "{item}", item, "{round}", round.getLong("id"),
-        "{category}", round.getJsonArray("categories").getJsonObject(0).getLong("id")), Map.of(Subject.PENDING_PITCH, Map.of("{pitch}", pending, "{comment}", comment),
+        "{category}", round.getJsonArray("categories").getJsonObject(0).getLong("id"),
+        "{award}", 999_999L), Map.of(Subject.PENDING_PITCH, Map.of("{pitch}", pending, "{comment}", comment),
         Subject.DRAFT_EVENT, Map.of("{event}", draft, "{item}", scheduleItem(events, draft))), databaseState());
   }
 
