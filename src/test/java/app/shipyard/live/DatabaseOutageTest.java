@@ -154,6 +154,7 @@ class DatabaseOutageTest {
     HttpResponse<Buffer> httpVote = eventually(() -> as(bea, web.post("/api/rounds/" + round + "/votes"))
         .sendJsonObject(f.vote(round, f.data)).await(), response -> response.statusCode() == 200, "an HTTP vote");
     assertEquals("recorded", httpVote.bodyAsJsonObject().getString("outcome"));
+    socket.next(frame -> voters(frame) == 5, "the HTTP vote in the tally");
     LiveClient newcomer = connect(f.voter("Fay Six"));
     assertEquals(5, voters(newcomer.next("snapshot")), "a new client connects and starts from the caught-up state");
     assertEquals(1, ballotsOf("ann.one@test.example"), "the vote resent with its voteId counted once");
