@@ -21,9 +21,13 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +47,8 @@ class DatabaseOutageTest {
   private static final long QUICK_MS = 3_000;
   /** "Eventually": how long recovery may take here (the subscriber retries at most 2 s apart, the watch 4 times a second). */
   private static final long EVENTUALLY_MS = 30_000;
+  /** Voters whose votes are in flight when the database goes away. */
+  private static final int BURST = 12;
 
   private LiveFixture f;
   private CuttableProxy proxy;
@@ -158,6 +164,38 @@ class DatabaseOutageTest {
     LiveClient newcomer = connect(f.voter("Fay Six"));
     assertEquals(5, voters(newcomer.next("snapshot")), "a new client connects and starts from the caught-up state");
     assertEquals(1, ballotsOf("ann.one@test.example"), "the vote resent with its voteId counted once");
+  }
+
+  @Test
+  @DisplayName("Votes in flight when the database goes away are each either acknowledged and stored, or refused as "
+      + "not recorded: no vote is acknowledged without its ballot")
+  void cutDuringBurst() {
+    List<LiveClient> sockets = new ArrayList<>();
+    for (int i = 0; i < BURST; i++) {
+      sockets.add(connect(f.voter("Voter " + i)));
+      sockets.get(i).next("snapshot");
+    }
+    List<JsonObject> votes = sockets.stream().map(socket -> f.vote(round, f.bot).put("ref", "b")).toList();
+    for (int i = 0; i < BURST; i++) {
+      sockets.get(i).ws.writeTextMessage(votes.get(i).encode()); // not awaited: they leave together
+    }
+    proxy.cut();
+    List<JsonObject> answers = sockets.stream().map(socket -> socket.answer("b")).toList();
+
+    Set<String> stored = TestShipyard.pool().preparedQuery("SELECT vote_id::text FROM vote_receipts WHERE round_id = $1")
+        .execute(Tuple.of(round)).await().stream().map(row -> row.getString(0)).collect(Collectors.toSet());
+    for (JsonObject answer : answers) {
+      if ("ack".equals(answer.getString("type"))) {
+        assertTrue(stored.contains(answer.getString("voteId")), "acknowledged but not stored: " + answer.encode());
+      } else {
+        assertEquals(DatabaseUnavailable.CODE, answer.getString("code"), answer.encode());
+        assertEquals(DatabaseUnavailable.NOT_RECORDED, answer.getString("message"));
+      }
+    }
+    assertEquals(BURST, answers.size());
+    long ballots = TestShipyard.pool().preparedQuery("SELECT count(*) FROM ballots WHERE round_id = $1")
+        .execute(Tuple.of(round)).await().iterator().next().getLong(0);
+    assertEquals(stored.size(), ballots, "each stored vote has its receipt, for the retry with its voteId");
   }
 
   private LiveClient connect(String token) {
