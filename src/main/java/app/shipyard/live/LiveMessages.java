@@ -1,5 +1,6 @@
 package app.shipyard.live;
 
+import app.shipyard.db.DatabaseUnavailable;
 import app.shipyard.db.SqlErrors;
 import app.shipyard.voting.VoteInput;
 import app.shipyard.voting.VoteRefused;
@@ -139,10 +140,11 @@ final class LiveMessages {
       };
     }
     if (SqlErrors.isContention(failure)) {
-      return error(ref, "unavailable", "Shipyard is busy right now and saved nothing; please try again.");
+      return error(ref, DatabaseUnavailable.CODE, "Shipyard is busy right now and saved nothing; please try again.");
     }
     if (SqlErrors.isConnectionFailure(failure)) {
-      return error(ref, "unavailable", "The database cannot be reached just now. Please try again in a few seconds.");
+      // Never an ack for a vote the database did not confirm; resent with its voteId, it counts at most once.
+      return error(ref, DatabaseUnavailable.CODE, DatabaseUnavailable.NOT_RECORDED);
     }
     LOG.error("A vote over the live channel failed", failure);
     return error(ref, "server_error", "Something went wrong on our side. It has been logged; please try again.");

@@ -1,5 +1,6 @@
 package app.shipyard.web;
 
+import app.shipyard.db.DatabaseUnavailable;
 import app.shipyard.db.SqlErrors;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -44,6 +45,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (wantsJson(ctx)) {
       JsonObject body = new JsonObject().put("error", problem.message);
+      if (problem.code != null) {
+        body.put("code", problem.code);
+      }
       if (!problem.fields.isEmpty()) {
         body.put("fields", new JsonObject(Map.copyOf(problem.fields)));
       }
@@ -105,11 +109,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (SqlErrors.isContention(failure)) {
       // Still a deadlock or serialization failure after the retries: the transaction was rolled back whole.
-      return new Problem(503, "Shipyard is busy right now and saved nothing; please try again.", Map.of());
+      return new Problem(503, "Shipyard is busy right now and saved nothing; please try again.", Map.of(), 0,
+          DatabaseUnavailable.CODE);
     }
     if (SqlErrors.isConnectionFailure(failure)) {
-      return new Problem(503, "The database cannot be reached just now. Please try again in a few seconds.", Map.of(),
-          DATABASE_RETRY_AFTER_SECONDS);
+      // A write says that nothing of it was written, in the words the live channel uses for a vote.
+      boolean read = ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
+      return new Problem(503, read ? DatabaseUnavailable.UNREACHABLE : DatabaseUnavailable.NOT_RECORDED, Map.of(),
+          DATABASE_RETRY_AFTER_SECONDS, DatabaseUnavailable.CODE);
     }
     if (failure == null) {
       return fromStatus(ctx.statusCode() > 0 ? ctx.statusCode() : 500);
@@ -135,10 +142,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
   /** The error page's view. */
   public record ErrorView(int status, String message, java.util.List<FieldProblem> fields) {}
 
-  /** {@code retryAfterSeconds} above 0: a known, passing unavailability, answered with {@code Retry-After}. */
-  private record Problem(int status, String message, Map<String, String> fields, int retryAfterSeconds) {
+  /**
+   * {@code retryAfterSeconds} above 0: a known, passing unavailability, answered with {@code Retry-After}; {@code code}
+   * (or null): a JSON answer's {@code code}, as a live {@code error} frame has it.
+   */
+  private record Problem(int status, String message, Map<String, String> fields, int retryAfterSeconds, String code) {
     Problem(int status, String message, Map<String, String> fields) {
-      this(status, message, fields, 0);
+      this(status, message, fields, 0, null);
     }
 
     String title() {
