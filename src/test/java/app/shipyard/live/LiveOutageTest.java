@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Database outage of one instance: votes refused in words, quick 503s, and recovery by itself")
-class DatabaseOutageTest {
+class LiveOutageTest {
 
   /** "Quickly": far below the pool's 30 s wait for a connection, with room for a loaded 2-core machine. */
   private static final long QUICK_MS = 3_000;
