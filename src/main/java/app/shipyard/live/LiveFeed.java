@@ -52,6 +52,8 @@ public final class LiveFeed extends VerticleBase {
   private final Map<String, Presence> others = new ConcurrentHashMap<>();
   private PgSubscriber subscriber;
   private volatile boolean stopped;
+  /** Whether the last presence notice counted any socket (only the feed's own timer touches it). */
+  private boolean presenceSent;
 
   private record Presence(Map<Long, Integer> counts, long seenAt) {}
 
@@ -159,11 +161,13 @@ public final class LiveFeed extends VerticleBase {
     Map<Long, Integer> counts = new java.util.HashMap<>();
     hubs.values().forEach(hub -> hub.forEach((event, n) -> counts.merge(event, n, Integer::sum)));
     others.values().removeIf(p -> System.currentTimeMillis() - p.seenAt() >= PRESENCE_STALE_MS);
-    if (!counts.isEmpty()) {
+    // Once more after the last socket left, so that the others stop counting this process at once, not when stale.
+    if (!counts.isEmpty() || presenceSent) {
       JsonObject byEvent = new JsonObject();
       counts.forEach((event, n) -> byEvent.put(String.valueOf(event), n));
       send(new JsonObject().put("topic", PRESENCE).put("counts", byEvent));
     }
+    presenceSent = !counts.isEmpty();
   }
 
   /** A NOTIFY on a pooled connection, in a statement of its own: never inside anybody's transaction. */
