@@ -273,3 +273,55 @@ END $$;
 
 INSERT INTO insight_stale SELECT id FROM events;
 SELECT insight_refresh_stale();
+
+-- Archive search facet counts kept per year: for a search without words whose only filter (if any) is the year,
+-- the counts are sums of these rows instead of a pass over every matching project. Kept by a statement-level trigger
+-- on project_search in the writer's transaction (one delta per statement: publishing an event adds its projects'
+-- values once). label is a department's or tag's spelling ('' for the other facets); facet '' is the total.
+CREATE TABLE search_facet_counts (
+  year  integer NOT NULL,
+  facet text NOT NULL,
+  key   text NOT NULL,
+  label text NOT NULL,
+  n     bigint NOT NULL,
+  PRIMARY KEY (year, facet, key, label)
+);
+
+-- The facet values of project_search rows, one row per value, as the search counts them.
+CREATE FUNCTION search_facet_values(r project_search) RETURNS TABLE (facet text, key text, label text)
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN QUERY
+  SELECT '', '', '' UNION ALL SELECT 'year', r.year::text, '' UNION ALL SELECT 'event', r.event_id::text, ''
+  UNION ALL SELECT 'kind', r.kind, ''
+  UNION ALL SELECT 'location', l::text, '' FROM unnest(r.location_ids) l
+  UNION ALL SELECT 'department', lower(d), d FROM unnest(r.departments) d
+  UNION ALL SELECT 'tag', lower(t), t FROM unnest(r.tags) t
+  UNION ALL SELECT 'skill', k, '' FROM unnest(r.skill_keys) k
+  UNION ALL SELECT 'award', a, '' FROM unnest(r.awards) a
+  UNION ALL SELECT 'outcome', r.outcome, '' WHERE r.outcome IS NOT NULL;
+END $$;
+
+CREATE FUNCTION search_facet_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  signed text := CASE TG_OP WHEN 'INSERT' THEN 'SELECT 1 AS sign, ROW(r.*)::project_search AS r FROM new_rows r'
+                 WHEN 'DELETE' THEN 'SELECT -1 AS sign, ROW(r.*)::project_search AS r FROM old_rows r'
+                 ELSE 'SELECT 1 AS sign, ROW(r.*)::project_search AS r FROM new_rows r '
+                      || 'UNION ALL SELECT -1, ROW(r.*)::project_search FROM old_rows r' END;
+BEGIN
+  EXECUTE 'INSERT INTO search_facet_counts (year, facet, key, label, n) '
+       || 'SELECT (x.r).year, v.facet, v.key, v.label, sum(x.sign) FROM (' || signed || ') x, '
+       || 'search_facet_values(x.r) v GROUP BY 1, 2, 3, 4 HAVING sum(x.sign) <> 0 ORDER BY 1, 2, 3, 4 '
+       || 'ON CONFLICT (year, facet, key, label) DO UPDATE SET n = search_facet_counts.n + EXCLUDED.n';
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER search_facet_counts_insert AFTER INSERT ON project_search REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION search_facet_counts_follow();
+CREATE TRIGGER search_facet_counts_update AFTER UPDATE ON project_search REFERENCING OLD TABLE AS old_rows
+  NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_facet_counts_follow();
+CREATE TRIGGER search_facet_counts_delete AFTER DELETE ON project_search REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION search_facet_counts_follow();
+
+INSERT INTO search_facet_counts (year, facet, key, label, n)
+SELECT s.year, v.facet, v.key, v.label, count(*) FROM project_search s, search_facet_values(s) v GROUP BY 1, 2, 3, 4;
