@@ -65,37 +65,26 @@ final class SearchSql {
       matched AS MATERIALIZED (
         SELECT s.year, s.event_id, s.kind, s.location_ids, s.departments, s.tags, s.skill_keys, s.awards, s.outcome,
                %2$s FROM project_search s%1$s),
-      judged AS (SELECT m.*, %4$s AS misses FROM matched m),
+      judged AS (SELECT m.*, %3$s AS misses FROM matched m),
       counted AS (
         SELECT 'year' AS facet, j.year::text AS key, NULL::text AS label, count(*) AS n
-          FROM judged j WHERE %5$s GROUP BY j.year
-        UNION ALL SELECT 'event', j.event_id::text, NULL, count(*) FROM judged j WHERE %6$s GROUP BY j.event_id
-        UNION ALL SELECT 'kind', j.kind, NULL, count(*) FROM judged j WHERE %7$s GROUP BY j.kind
-        UNION ALL SELECT 'location', l::text, NULL, count(*) FROM judged j, unnest(j.location_ids) l WHERE %8$s
+          FROM judged j WHERE %4$s GROUP BY j.year
+        UNION ALL SELECT 'event', j.event_id::text, NULL, count(*) FROM judged j WHERE %5$s GROUP BY j.event_id
+        UNION ALL SELECT 'kind', j.kind, NULL, count(*) FROM judged j WHERE %6$s GROUP BY j.kind
+        UNION ALL SELECT 'location', l::text, NULL, count(*) FROM judged j, unnest(j.location_ids) l WHERE %7$s
                    GROUP BY l
-        UNION ALL SELECT 'department', lower(d), min(d), count(*) FROM judged j, unnest(j.departments) d WHERE %9$s
+        UNION ALL SELECT 'department', lower(d), min(d), count(*) FROM judged j, unnest(j.departments) d WHERE %8$s
                    GROUP BY lower(d)
-        UNION ALL SELECT 'tag', lower(t), min(t), count(*) FROM judged j, unnest(j.tags) t WHERE %10$s
+        UNION ALL SELECT 'tag', lower(t), min(t), count(*) FROM judged j, unnest(j.tags) t WHERE %9$s
                    GROUP BY lower(t)
-        UNION ALL SELECT 'skill', k, NULL, count(*) FROM judged j, unnest(j.skill_keys) k WHERE %11$s GROUP BY k
-        UNION ALL SELECT 'award', a, NULL, count(*) FROM judged j, unnest(j.awards) a WHERE %12$s GROUP BY a
+        UNION ALL SELECT 'skill', k, NULL, count(*) FROM judged j, unnest(j.skill_keys) k WHERE %10$s GROUP BY k
+        UNION ALL SELECT 'award', a, NULL, count(*) FROM judged j, unnest(j.awards) a WHERE %11$s GROUP BY a
         UNION ALL SELECT 'outcome', j.outcome, NULL, count(*) FROM judged j
-                   WHERE j.outcome IS NOT NULL AND %13$s GROUP BY j.outcome
+                   WHERE j.outcome IS NOT NULL AND %12$s GROUP BY j.outcome
         UNION ALL SELECT '', '', NULL, count(*) FROM judged j WHERE j.misses = 0),
       """;
-  /**
-   * The same counts without words and with no filter but the year ({@code $1}, empty for all years): sums of the
-   * counts kept per year (migration V18), so no project is visited. The year's own counts are over all years.
-   */
-  private static final String KEPT = """
-      WITH counted AS (
-        SELECT c.facet, c.key, nullif(min(c.label), '') AS label, sum(c.n)::bigint AS n
-          FROM search_facet_counts c
-         WHERE c.n > 0 AND (c.facet = 'year' OR cardinality($1::bigint[]) = 0 OR c.year = ANY ($1::bigint[]))
-         GROUP BY c.facet, c.key),
-      """;
   /** Up to 30 values per facet, most first, and always the chosen ones ({@code $%d}), with their labels. */
-  private static final String RANKED = """
+  static final String RANKED = """
       ranked AS (
         SELECT c.*, row_number() OVER (PARTITION BY c.facet ORDER BY c.n DESC, c.key) AS place FROM counted c)
       SELECT r.facet, r.key, r.n, coalesce(r.label, e.title, l.name, sk.name, r.key) AS label, e.starts_at
@@ -146,12 +135,8 @@ final class SearchSql {
 
   /** The facet counts and the total of a search: kept counts when they answer it, else counted over the matches. */
   static Statement facets(SearchQuery query) {
-    if (!query.hasText() && query.filters().keySet().stream().allMatch(f -> f == Facet.YEAR)) {
-      Tuple params = Tuple.tuple();
-      bind(params, Facet.YEAR, query.values(Facet.YEAR));
-      params.addArrayOfString(query.values(Facet.YEAR).stream().map(y -> Facet.YEAR.key() + ":" + y)
-          .toArray(String[]::new));
-      return new Statement(KEPT + RANKED.formatted(2), params);
+    if (KeptCounts.answer(query)) {
+      return KeptCounts.statement(query);
     }
     Tuple params = Tuple.tuple();
     if (query.hasText()) {
@@ -183,7 +168,7 @@ final class SearchSql {
   }
 
   private static Object[] args(String from, String flags, String misses, List<String> passes) {
-    List<Object> all = new ArrayList<>(List.of(from, flags, "", misses));
+    List<Object> all = new ArrayList<>(List.of(from, flags, misses));
     all.addAll(passes);
     return all.toArray();
   }
@@ -201,7 +186,7 @@ final class SearchSql {
     return conditions;
   }
 
-  private static void bind(Tuple params, Facet facet, List<String> values) {
+  static void bind(Tuple params, Facet facet, List<String> values) {
     if (facet.numeric()) {
       params.addArrayOfLong(values.stream().map(Long::valueOf).toArray(Long[]::new));
     } else {
