@@ -29,13 +29,27 @@ final class InsightRepository {
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getLong("id")).toList());
   }
 
-  /** Every figure, in page order, each run as its own query (they run side by side on the pool). */
+  /**
+   * Every figure, in page order, each run as its own query (they run side by side on the pool), once the facts of
+   * events changed since they were last built are rebuilt.
+   */
   Future<List<Figure>> figures(List<Long> eventIds) {
-    List<Future<Figure>> all = Arrays.stream(FigureKind.values()).map(kind -> figure(kind, eventIds)).toList();
-    return Future.all(all).map(done -> all.stream().map(Future::result).toList());
+    return refreshed().compose(fresh -> {
+      List<Future<Figure>> all = Arrays.stream(FigureKind.values()).map(kind -> read(kind, eventIds)).toList();
+      return Future.all(all).map(done -> all.stream().map(Future::result).toList());
+    });
   }
 
   Future<Figure> figure(FigureKind kind, List<Long> eventIds) {
+    return refreshed().compose(fresh -> read(kind, eventIds));
+  }
+
+  /** Rebuilds the facts of stale events (migration V18): after it, the facts are exact for the data committed. */
+  private Future<Void> refreshed() {
+    return pool.query(InsightSql.REFRESH).execute().mapEmpty();
+  }
+
+  private Future<Figure> read(FigureKind kind, List<Long> eventIds) {
     return pool.preparedQuery(kind.sql).execute(Tuple.of(eventIds.toArray(Long[]::new)))
         .map(rows -> toFigure(kind, rows));
   }

@@ -57,29 +57,34 @@ final class SearchSql {
         FROM hits h JOIN pitches p ON p.id = h.pitch_id JOIN events e ON e.id = h.event_id
        ORDER BY h.starts_at DESC, h.pitch_id DESC""";
   /**
-   * Facet counts and the total in one pass over the matching projects: a project counts towards a facet's values
-   * when it passes every chosen filter but (possibly) that facet's own, so the counts say what choosing (or adding)
-   * a value would give. The total is the row with the empty facet. Up to 30 values per facet, most first, and
-   * always the chosen ones ({@code $%3$d}).
+   * Facet counts and the total over the matching projects, one aggregate per facet over them: a project counts
+   * towards a facet's values when it passes every chosen filter but (possibly) that facet's own, so the counts say
+   * what choosing (or adding) a value would give. The total is the row with the empty facet.
    */
-  private static final String FACETS = """
-      matched AS (
-        SELECT s.*, %2$s FROM project_search s%1$s),
-      judged AS (SELECT m.*, %4$s AS misses FROM matched m),
+  private static final String COUNTED = """
+      matched AS MATERIALIZED (
+        SELECT s.year, s.event_id, s.kind, s.location_ids, s.departments, s.tags, s.skill_keys, s.awards, s.outcome,
+               %2$s FROM project_search s%1$s),
+      judged AS (SELECT m.*, %3$s AS misses FROM matched m),
       counted AS (
-        SELECT f.facet, f.key, min(f.label) AS label, count(*) AS n
-          FROM judged j, LATERAL (
-                 SELECT 'year', j.year::text, NULL::text WHERE %5$s
-                 UNION ALL SELECT 'event', j.event_id::text, NULL WHERE %6$s
-                 UNION ALL SELECT 'kind', j.kind, NULL WHERE %7$s
-                 UNION ALL SELECT 'location', l::text, NULL FROM unnest(j.location_ids) l WHERE %8$s
-                 UNION ALL SELECT 'department', lower(d), d FROM unnest(j.departments) d WHERE %9$s
-                 UNION ALL SELECT 'tag', lower(t), t FROM unnest(j.tags) t WHERE %10$s
-                 UNION ALL SELECT 'skill', k, NULL FROM unnest(j.skill_keys) k WHERE %11$s
-                 UNION ALL SELECT 'award', a, NULL FROM unnest(j.awards) a WHERE %12$s
-                 UNION ALL SELECT 'outcome', j.outcome, NULL WHERE j.outcome IS NOT NULL AND %13$s
-                 UNION ALL SELECT '', '', NULL WHERE j.misses = 0) AS f (facet, key, label)
-         GROUP BY f.facet, f.key),
+        SELECT 'year' AS facet, j.year::text AS key, NULL::text AS label, count(*) AS n
+          FROM judged j WHERE %4$s GROUP BY j.year
+        UNION ALL SELECT 'event', j.event_id::text, NULL, count(*) FROM judged j WHERE %5$s GROUP BY j.event_id
+        UNION ALL SELECT 'kind', j.kind, NULL, count(*) FROM judged j WHERE %6$s GROUP BY j.kind
+        UNION ALL SELECT 'location', l::text, NULL, count(*) FROM judged j, unnest(j.location_ids) l WHERE %7$s
+                   GROUP BY l
+        UNION ALL SELECT 'department', lower(d), min(d), count(*) FROM judged j, unnest(j.departments) d WHERE %8$s
+                   GROUP BY lower(d)
+        UNION ALL SELECT 'tag', lower(t), min(t), count(*) FROM judged j, unnest(j.tags) t WHERE %9$s
+                   GROUP BY lower(t)
+        UNION ALL SELECT 'skill', k, NULL, count(*) FROM judged j, unnest(j.skill_keys) k WHERE %10$s GROUP BY k
+        UNION ALL SELECT 'award', a, NULL, count(*) FROM judged j, unnest(j.awards) a WHERE %11$s GROUP BY a
+        UNION ALL SELECT 'outcome', j.outcome, NULL, count(*) FROM judged j
+                   WHERE j.outcome IS NOT NULL AND %12$s GROUP BY j.outcome
+        UNION ALL SELECT '', '', NULL, count(*) FROM judged j WHERE j.misses = 0),
+      """;
+  /** Up to 30 values per facet, most first, and always the chosen ones ({@code $%d}), with their labels. */
+  static final String RANKED = """
       ranked AS (
         SELECT c.*, row_number() OVER (PARTITION BY c.facet ORDER BY c.n DESC, c.key) AS place FROM counted c)
       SELECT r.facet, r.key, r.n, coalesce(r.label, e.title, l.name, sk.name, r.key) AS label, e.starts_at
@@ -87,7 +92,7 @@ final class SearchSql {
         LEFT JOIN events e ON r.facet = 'event' AND e.id::text = r.key
         LEFT JOIN locations l ON r.facet = 'location' AND l.id::text = r.key
         LEFT JOIN skills sk ON r.facet = 'skill' AND lower(sk.name) = r.key
-       WHERE r.place <= 30 OR r.facet || ':' || r.key = ANY ($%3$d::text[])""";
+       WHERE r.place <= 30 OR r.facet || ':' || r.key = ANY ($%1$d::text[])""";
   /** Labels of the chosen events (of the archive only), locations and skills; an unknown value has no row. */
   static final String LABELS = """
       SELECT 'event' AS facet, e.id::text AS key, e.title AS label FROM events e
@@ -128,8 +133,11 @@ final class SearchSql {
     return new Statement(sql, params);
   }
 
-  /** The facet counts and the total of a search. */
+  /** The facet counts and the total of a search: kept counts when they answer it, else counted over the matches. */
   static Statement facets(SearchQuery query) {
+    if (KeptCounts.answer(query)) {
+      return KeptCounts.statement(query);
+    }
     Tuple params = Tuple.tuple();
     if (query.hasText()) {
       params.addString(tsquery(query.words()));
@@ -153,14 +161,14 @@ final class SearchSql {
     }
     params.addArrayOfString(chosen.toArray(String[]::new));
     String from = query.hasText() ? ", q WHERE s.document @@ q.query" : "";
-    String sql = (query.hasText() ? QUERY + ", " : "WITH ") + FACETS.formatted(args(from,
-        flags.isEmpty() ? "true AS f_none" : String.join(", ", flags), params.size(),
-        conditions.isEmpty() ? "0" : String.join(" + ", conditions), passes));
+    String sql = (query.hasText() ? QUERY + ", " : "WITH ") + COUNTED.formatted(args(from,
+        flags.isEmpty() ? "true AS f_none" : String.join(", ", flags),
+        conditions.isEmpty() ? "0" : String.join(" + ", conditions), passes)) + RANKED.formatted(params.size());
     return new Statement(sql, params);
   }
 
-  private static Object[] args(String from, String flags, int chosen, String misses, List<String> passes) {
-    List<Object> all = new ArrayList<>(List.of(from, flags, chosen, misses));
+  private static Object[] args(String from, String flags, String misses, List<String> passes) {
+    List<Object> all = new ArrayList<>(List.of(from, flags, misses));
     all.addAll(passes);
     return all.toArray();
   }
@@ -178,7 +186,7 @@ final class SearchSql {
     return conditions;
   }
 
-  private static void bind(Tuple params, Facet facet, List<String> values) {
+  static void bind(Tuple params, Facet facet, List<String> values) {
     if (facet.numeric()) {
       params.addArrayOfLong(values.stream().map(Long::valueOf).toArray(Long[]::new));
     } else {

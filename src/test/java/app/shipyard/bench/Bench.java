@@ -163,7 +163,7 @@ public final class Bench {
   }
 
   /** The system's load average over 1, 5 and 15 minutes, as the operating system reports it. */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " / " + parts[1] + " / " + parts[2];
