@@ -10,9 +10,13 @@
 -- touches. What is cheap and changes outside events (people, departments, person skills, names, surveys) is still
 -- read live.
 
+-- Append-only marks, without a key: a writer's insert never waits, not even on a refresh deleting the marks of the
+-- same event (with a key, an insert conflicting with a row being deleted waits for that transaction: a vote would
+-- wait for the dashboard). Marks added while a refresh runs are not in its snapshot and stay for the next one.
 CREATE TABLE insight_stale (
-  event_id bigint PRIMARY KEY
+  event_id bigint NOT NULL
 );
+CREATE INDEX insight_stale_event ON insight_stale (event_id);
 
 -- One row per event: the counts the funnel, cross-functional and trend figures sum.
 CREATE TABLE insight_event_facts (
@@ -215,16 +219,17 @@ BEGIN
                                     WHERE b.person_id = x.person_id AND b.skill_id = x.skill_id);
 END $$;
 
--- Rebuilds the facts of every stale event, in id order. Two callers take the stale rows in the same order: the
--- second waits for the first to commit, then finds them gone, so what either reads next is fresh. Returns how many
--- it rebuilt.
+-- Rebuilds the facts of every stale event, in id order, taking the marks it sees. A second caller's DELETE waits for
+-- the first to commit, then skips the marks already taken, so what either reads next is fresh. Marks a writer adds
+-- meanwhile stay for the next refresh (Shipyard runs one every minute, and before each dashboard answer). Returns
+-- how many events it rebuilt.
 CREATE FUNCTION insight_refresh_stale() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   e bigint;
   n integer := 0;
 BEGIN
-  FOR e IN WITH taken AS (SELECT event_id FROM insight_stale ORDER BY event_id FOR UPDATE)
-           DELETE FROM insight_stale s USING taken WHERE s.event_id = taken.event_id RETURNING s.event_id LOOP
+  FOR e IN WITH taken AS (DELETE FROM insight_stale RETURNING event_id)
+           SELECT DISTINCT event_id FROM taken ORDER BY event_id LOOP
     PERFORM insight_refresh(e);
     n := n + 1;
   END LOOP;
@@ -249,7 +254,7 @@ DECLARE
     ELSE 'SELECT event_id FROM ' || touched || ' x' END;
 BEGIN
   EXECUTE 'INSERT INTO insight_stale SELECT DISTINCT event_id FROM (' || stale || ') AS t (event_id) '
-       || 'ORDER BY 1 ON CONFLICT DO NOTHING';
+       || 'WHERE NOT EXISTS (SELECT 1 FROM insight_stale s WHERE s.event_id = t.event_id)';
   RETURN NULL;
 END $$;
 

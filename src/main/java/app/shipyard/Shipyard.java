@@ -139,6 +139,7 @@ public final class Shipyard {
           StageFeatures stage = new StageFeatures(pool, event.events(), voting.votes(), config.publicOrigins());
           SurveyFeatures survey = new SurveyFeatures(pool, event.events());
           AttachmentFeatures attachments = new AttachmentFeatures(vertx, config, pool, pitch.pitches());
+          InsightRoutes insights = new InsightRoutes(pool, event.events(), survey.surveys());
           List<Routes.Feature> features = List.of(
               // Who-sees-what guards first: they cover every route registered after them under their paths.
               new DraftEvents(event.events()), new PitchVisibility(pitch.pitches()),
@@ -151,12 +152,13 @@ public final class Shipyard {
               new LiveFeatures(vertx, pool, liveFeed, event.events(), voting.votes(), config.publicOrigins(),
                   List.of(stage.part())),
               new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries()), attachments,
-              survey, new InsightRoutes(pool, event.events(), survey.surveys()),
+              survey, insights,
               new MetricsRoutes(vertx, metrics));
           Future<?> sample = sampleData
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
               .compose(d -> voting.startClock(vertx))
+              .compose(d -> insights.keepFresh(vertx))
               .compose(d -> deployHttp(vertx, config, views, watch, metrics, account, features))
               .map(port -> new Started(pool, port));
         });

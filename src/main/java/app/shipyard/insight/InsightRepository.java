@@ -1,6 +1,7 @@
 package app.shipyard.insight;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -11,9 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the figures' SQL ({@link InsightSql}) for a set of events: every number is aggregated by the database. */
 final class InsightRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InsightRepository.class);
+  private static final long REFRESH_EVERY_MS = 60_000;
 
   private final Pool pool;
 
@@ -42,6 +48,16 @@ final class InsightRepository {
 
   Future<Figure> figure(FigureKind kind, List<Long> eventIds) {
     return refreshed().compose(fresh -> read(kind, eventIds));
+  }
+
+  /**
+   * Rebuilds stale events' facts every minute, so that marks left by writers (one per statement) do not pile up and
+   * a dashboard request seldom has much to rebuild. Every instance may run it: two refreshes take turns.
+   */
+  Future<Void> keepFresh(Vertx vertx) {
+    vertx.setPeriodic(REFRESH_EVERY_MS, id -> refreshed()
+        .onFailure(e -> LOG.warn("Could not refresh the insight facts: {}", e.toString())));
+    return Future.succeededFuture();
   }
 
   /** Rebuilds the facts of stale events (migration V18): after it, the facts are exact for the data committed. */

@@ -10,6 +10,7 @@ import app.shipyard.web.AppError;
 import app.shipyard.web.Params;
 import app.shipyard.web.Routes;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +39,11 @@ public final class InsightRoutes implements Routes.Feature {
     this.events = events;
     this.surveys = surveys;
     this.clock = Clock.systemUTC();
+  }
+
+  /** Keeps the dashboard's per-event facts fresh in the background (once per process). */
+  public Future<Void> keepFresh(Vertx vertx) {
+    return insights.keepFresh(vertx);
   }
 
   @Override
