@@ -1,0 +1,216 @@
+package app.shipyard.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.shipyard.live.Crowd.Member;
+import app.shipyard.live.StoredVotes.Receipt;
+import app.shipyard.support.ShipyardProcess;
+import app.shipyard.support.TestShipyard;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Shipyard as its own process, killed with SIGKILL in the middle of a voting burst: every vote it acknowledged is in
+ * the database, once; a vote re-sent with its {@code voteId} to the next instance is answered as the first time.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 300, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+@DisplayName("Live at scale: a crash loses no acknowledged vote and counts none twice")
+class CrashTest {
+
+  private static final JsonObject LIVE_RESULTS = new JsonObject().put("visibility", "live");
+  /** Between two voters' votes in a burst: the burst outlasts the first acknowledgements, so the kill lands in it. */
+  private static final long PACE_MS = 8;
+  /** Holds the round row against the commit-time check (FOR SHARE) of every vote, but not against their inserts. */
+  private static final String HOLD_ROUND = "SELECT 1 FROM voting_rounds WHERE id = $1 FOR NO KEY UPDATE";
+
+  private final List<ShipyardProcess> processes = new ArrayList<>();
+  private final List<Crowd> crowds = new ArrayList<>();
+  private LiveFixture f;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    f = new LiveFixture(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    crowds.forEach(Crowd::close);
+    processes.forEach(ShipyardProcess::kill);
+  }
+
+  @Test
+  @DisplayName("Killed mid-burst of live votes, a restarted Shipyard holds every acknowledged vote once; resent votes get their first answer, and reconnected clients show the totals")
+  void killMidBurstOverTheLiveChannel() {
+    long round = f.openRound(LIVE_RESULTS);
+    Crowd crowd = crowd(round, 90);
+    ShipyardProcess first = start("crash");
+    crowd.connect(f.vertx, first.port());
+    Map<String, JsonObject> acked = killMidBurst(first, crowd, 30, crowd::send);
+    Map<String, Receipt> committed = noneLost(round, acked);
+    crowd.connect(f.vertx, start("restarted").port());
+    assertSnapshotsShow(crowd, crowd.totalsOf(committed.keySet()));
+    resendAndCheck(crowd, acked, committed, crowd::send);
+    crowd.refreshSnapshots();
+    assertSnapshotsShow(crowd, crowd.totalsOf(StoredVotes.receipts(round).keySet()));
+  }
+
+  @Test
+  @DisplayName("A vote committed as its server died, its ack never sent, is answered on resend with that same ack: not a second ballot, not a refusal")
+  void committedButNeverAcknowledged() {
+    long round = f.openRound(LIVE_RESULTS);
+    Crowd crowd = crowd(round, 30);
+    ShipyardProcess first = start("ack-lost");
+    crowd.connect(f.vertx, first.port());
+    List<Member> early = crowd.members.subList(0, 10);
+    early.forEach(crowd::send);
+    Crowd.await(() -> early.stream().allMatch(m -> m.ack() != null), "the first ten votes acknowledged");
+    SqlConnection holder = TestShipyard.pool().getConnection().await();
+    try {
+      Transaction hold = holder.begin().await();
+      holder.preparedQuery(HOLD_ROUND).execute(Tuple.of(round)).await();
+      crowd.members.subList(10, 30).forEach(crowd::send);
+      Crowd.await(() -> StoredVotes.commitsWaiting() >= 5, "votes waiting inside their COMMIT");
+      long inCommit = StoredVotes.commitsWaiting();
+      first.kill();
+      crowd.awaitClosed();
+      hold.rollback().await();
+      Crowd.await(() -> StoredVotes.commitsWaiting() == 0, "the dead server's last commits finished");
+      Map<String, JsonObject> acked = crowd.acks();
+      assertEquals(10, acked.size(), "only the first ten were acknowledged before the kill");
+      Map<String, Receipt> committed = noneLost(round, acked);
+      assertTrue(committed.size() - acked.size() >= inCommit, (committed.size() - acked.size())
+          + " votes committed after their server died; " + inCommit + " were in their COMMIT");
+      crowd.connect(f.vertx, TestShipyard.port());
+      assertSnapshotsShow(crowd, crowd.totalsOf(committed.keySet()));
+      resendAndCheck(crowd, acked, committed, crowd::send);
+    } finally {
+      holder.close().await();
+    }
+  }
+
+  @Test
+  @DisplayName("Killed mid-burst of HTTP votes, it loses none it answered 200; resent with the same voteId to another instance, each is answered as before and counts once")
+  void killMidBurstOverHttp() {
+    long round = f.openRound(LIVE_RESULTS);
+    Crowd crowd = crowd(round, 60);
+    ShipyardProcess first = start("crash-http");
+    WebClient toFirst = client(first.port());
+    Map<String, JsonObject> acked = killMidBurst(first, crowd, 20, m -> crowd.sendOverHttp(toFirst, m));
+    Map<String, Receipt> committed = noneLost(round, acked);
+    WebClient toShared = client(TestShipyard.port());
+    resendAndCheck(crowd, acked, committed, m -> crowd.sendOverHttp(toShared, m));
+    crowd.connect(f.vertx, TestShipyard.port());
+    assertSnapshotsShow(crowd, crowd.totalsOf(StoredVotes.receipts(round).keySet()));
+  }
+
+  private Crowd crowd(long round, int size) {
+    Crowd crowd = new Crowd(f, round, size);
+    crowds.add(crowd);
+    return crowd;
+  }
+
+  private ShipyardProcess start(String name) {
+    ShipyardProcess process = ShipyardProcess.start(name, List.of(), Map.of());
+    processes.add(process);
+    return process;
+  }
+
+  private WebClient client(int port) {
+    return WebClient.create(f.vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+        new PoolOptions().setHttp1MaxSize(16));
+  }
+
+  /**
+   * Voters vote one after another, {@link #PACE_MS} apart, until {@code enough} are acknowledged; then SIGKILL. Returns
+   * the acknowledgements that got out (every socket closed, every request answered or cut off): more than none, fewer
+   * than all, so the kill came mid-burst.
+   */
+  private static Map<String, JsonObject> killMidBurst(ShipyardProcess process, Crowd crowd, int enough,
+                                                      Function<Member, Future<Void>> send) {
+    List<Future<Void>> sent = new ArrayList<>();
+    for (Member m : crowd.members) {
+      if (crowd.acks().size() >= enough) {
+        break;
+      }
+      sent.add(send.apply(m));
+      Crowd.pause(PACE_MS);
+    }
+    Crowd.await(() -> crowd.acks().size() >= enough, enough + " votes acknowledged");
+    process.kill();
+    Future.join(sent).otherwiseEmpty().await();
+    crowd.awaitClosed();
+    Map<String, JsonObject> acked = crowd.acks();
+    int all = crowd.members.size();
+    assertTrue(acked.size() >= enough && acked.size() < all, acked.size() + " of " + all
+        + " acknowledged: not killed mid-burst");
+    return acked;
+  }
+
+  /** The round's receipts; every acknowledged vote has one, saying what its ack said. */
+  private static Map<String, Receipt> noneLost(long round, Map<String, JsonObject> acked) {
+    Map<String, Receipt> committed = StoredVotes.receipts(round);
+    acked.forEach((voteId, ack) -> {
+      Receipt receipt = committed.get(voteId);
+      assertNotNull(receipt, "an acknowledged vote is not in the database: " + ack.encode());
+      assertEquals(new Receipt(ack.getString("recordedAt"), ack.getString("outcome")), receipt, ack.encode());
+    });
+    return committed;
+  }
+
+  /**
+   * Every voter without an ack, and every tenth with one, sends the same vote again until acknowledged. A vote the
+   * database had gets the answer of its receipt (for an acknowledged one: its ack again); the others are recorded
+   * now. Then the database holds exactly one ballot per voter, and the totals are the acknowledged votes.
+   */
+  private static void resendAndCheck(Crowd crowd, Map<String, JsonObject> acked, Map<String, Receipt> committed,
+                                     Function<Member, Future<Void>> send) {
+    List<Member> resending = IntStream.range(0, crowd.members.size()).filter(i -> i % 10 == 0
+        || !acked.containsKey(crowd.members.get(i).voteId())).mapToObj(crowd.members::get).toList();
+    crowd.resendUntilAcked(resending, send);
+    for (Member m : resending) {
+      JsonObject ack = m.ack();
+      assertEquals(m.voteId(), ack.getString("voteId"));
+      Receipt before = committed.get(m.voteId());
+      Receipt now = new Receipt(ack.getString("recordedAt"), ack.getString("outcome"));
+      assertEquals(before == null ? "recorded" : before.outcome(), now.outcome(), ack.encode());
+      if (before != null) {
+        assertEquals(before, now, "a committed vote, re-sent, gets its first answer: " + ack.encode());
+      }
+    }
+    int voters = crowd.members.size();
+    Map<String, Receipt> receipts = StoredVotes.receipts(crowd.round);
+    assertEquals(crowd.acks().keySet(), receipts.keySet(), "the database holds exactly the acknowledged votes");
+    long[] counts = StoredVotes.counts(crowd.round);
+    assertEquals(List.of((long) voters, (long) voters, (long) voters), List.of(counts[0], counts[1], counts[2]),
+        "one ballot with one choice per voter: [ballots, voters, choices]");
+    assertEquals(crowd.totalsOf(receipts.keySet()),
+        StoredVotes.totals(crowd.round));
+  }
+
+  /** Each socket's latest snapshot shows these totals for the round. */
+  private static void assertSnapshotsShow(Crowd crowd, Map<Long, Long> totals) {
+    crowd.members.forEach(m -> assertEquals(totals, crowd.snapshotTotals(m), "the snapshot of " + m.voteId()));
+  }
+}
