@@ -167,6 +167,11 @@ final class Channel {
     dirty.add(roundId);
   }
 
+  /** Votes may have been committed in any round without a notice (a process died): all are read at the next tick. */
+  void recount() {
+    dirty.addAll(state.rounds.keySet());
+  }
+
   /** Once per tick: one read per round that got votes, one tally frame per audience for each. */
   void tick() {
     if (dirty.isEmpty()) {

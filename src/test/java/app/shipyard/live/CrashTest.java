@@ -14,7 +14,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
@@ -22,12 +21,14 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the database, once; a vote re-sent with its {@code voteId} to the next instance is answered as the first time.
  */
 @ExtendWith(VertxExtension.class)
-@Timeout(value = 300, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+@Timeout(300)
 @DisplayName("Live at scale: a crash loses no acknowledged vote and counts none twice")
 class CrashTest {
 
@@ -57,6 +58,7 @@ class CrashTest {
   @AfterEach
   void tearDown() {
     crowds.forEach(Crowd::close);
+    LiveClient.closeAll();
     processes.forEach(ShipyardProcess::kill);
   }
 
@@ -77,11 +79,13 @@ class CrashTest {
   }
 
   @Test
-  @DisplayName("A vote committed as its server died, its ack never sent, is answered on resend with that same ack: not a second ballot, not a refusal")
+  @DisplayName("A vote committed as its server died, its ack never sent, is answered on resend with that same ack, not a second ballot nor a refusal; a projector on another instance shows it though nobody announced it")
   void committedButNeverAcknowledged() {
     long round = f.openRound(LIVE_RESULTS);
     Crowd crowd = crowd(round, 30);
     ShipyardProcess first = start("ack-lost");
+    LiveClient projector = LiveClient.connect(f.vertx, f.event, "?audience=public", f.organiser);
+    projector.next("snapshot");
     crowd.connect(f.vertx, first.port());
     List<Member> early = crowd.members.subList(0, 10);
     early.forEach(crowd::send);
@@ -102,6 +106,7 @@ class CrashTest {
       Map<String, Receipt> committed = noneLost(round, acked);
       assertTrue(committed.size() - acked.size() >= inCommit, (committed.size() - acked.size())
           + " votes committed after their server died; " + inCommit + " were in their COMMIT");
+      awaitTotals(projector, crowd.totalsOf(committed.keySet()));
       crowd.connect(f.vertx, TestShipyard.port());
       assertSnapshotsShow(crowd, crowd.totalsOf(committed.keySet()));
       resendAndCheck(crowd, acked, committed, crowd::send);
@@ -207,6 +212,25 @@ class CrashTest {
         "one ballot with one choice per voter: [ballots, voters, choices]");
     assertEquals(crowd.totalsOf(receipts.keySet()),
         StoredVotes.totals(crowd.round));
+  }
+
+  /**
+   * Waits until a frame on this socket (a tally, or a round with its tally) shows these totals: an instance that
+   * outlived another learns of the votes that one committed but never announced.
+   */
+  private static void awaitTotals(LiveClient socket, Map<Long, Long> totals) {
+    long until = System.currentTimeMillis() + Crowd.WAIT_MS;
+    while (System.currentTimeMillis() < until) {
+      for (JsonObject frame : socket.during(500)) {
+        JsonObject tally = "round".equals(frame.getString("type"))
+            ? frame.getJsonObject("round").getJsonObject("tally") : frame;
+        if (Set.of("tally", "round").contains(frame.getString("type")) && tally != null
+            && totals.equals(Crowd.totals(tally.getJsonArray("categories").getJsonObject(0)))) {
+          return;
+        }
+      }
+    }
+    throw new AssertionError("No frame showed " + totals + " within " + Crowd.WAIT_MS + " ms");
   }
 
   /** Each socket's latest snapshot shows these totals for the round. */

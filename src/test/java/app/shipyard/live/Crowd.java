@@ -160,12 +160,18 @@ final class Crowd {
     JsonObject tally = m.snapshot.getJsonArray("rounds").stream().map(JsonObject.class::cast)
         .filter(r -> r.getLong("id") == round).findFirst().orElseThrow().getJsonObject("tally");
     JsonObject category = tally.getJsonArray("categories").getJsonObject(0);
-    Map<Long, Long> totals = new HashMap<>();
-    JsonArray standings = category.getJsonArray("standings");
-    standings.stream().map(JsonObject.class::cast).filter(s -> s.getLong("points") > 0)
-        .forEach(s -> totals.put(s.getLong("pitchId"), s.getLong("points")));
+    Map<Long, Long> totals = totals(category);
     assertEquals(totals.values().stream().mapToLong(Long::longValue).sum(), category.getLong("ballots"),
         "one ballot per point in a single-vote round: " + category.encode());
+    return totals;
+  }
+
+  /** Points per project with any, in one category of a tally's JSON (as in snapshots, round and tally frames). */
+  static Map<Long, Long> totals(JsonObject category) {
+    Map<Long, Long> totals = new HashMap<>();
+    JsonArray standings = category.getJsonArray("standings", new JsonArray());
+    standings.stream().map(JsonObject.class::cast).filter(s -> s.getLong("points") > 0)
+        .forEach(s -> totals.put(s.getLong("pitchId"), s.getLong("points")));
     return totals;
   }
 
