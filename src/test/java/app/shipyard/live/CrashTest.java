@@ -117,9 +117,9 @@ class CrashTest {
   }
 
   @Test
-  @DisplayName("Killed mid-burst of HTTP votes, it loses none it answered 200; resent with the same voteId to another instance, each is answered as before and counts once")
+  @DisplayName("Killed mid-burst of HTTP votes in a round that lets voters change their vote, it loses none it answered 200; resent with the same voteId to another instance, each is answered as before and counts once")
   void killMidBurstOverHttp() {
-    long round = f.openRound(LIVE_RESULTS);
+    long round = f.openRound(LIVE_RESULTS.copy().put("changesAllowed", true));
     Crowd crowd = crowd(round, 60);
     ShipyardProcess first = start("crash-http");
     WebClient toFirst = client(first.port());
