@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * It also speaks for this process: once per tick it sends one {@code NOTIFY} naming the rounds that got votes here
  * (votes never notify in their own transaction), and every two seconds one with the sockets its hubs hold per event,
  * so that each process can count everyone connected (and knows which processes are alive: when one falls silent, the
- * hubs read every tally again, since it may have died with votes committed but not yet announced). After every (re)subscription it tells the hubs to catch up,
- * since a {@code NOTIFY} sent while it was not listening is never replayed. Its methods are safe from any thread.
+ * hubs read every tally again, since it may have died with votes committed but not yet announced). After every
+ * (re)subscription it tells the hubs to catch up, since a {@code NOTIFY} sent while it was not listening is never
+ * replayed. Its methods are safe from any thread.
  */
 public final class LiveFeed extends VerticleBase {
 

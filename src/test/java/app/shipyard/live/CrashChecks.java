@@ -78,6 +78,17 @@ final class CrashChecks {
     throw new AssertionError("No frame showed " + totals + " within " + Crowd.WAIT_MS + " ms");
   }
 
+  /**
+   * Fresh snapshots show these totals, eventually: a snapshot is cut from the channel's state, whose tallies are read
+   * once per tick (200 ms or more), so one asked for right after an ack may show the tally of the tick before.
+   */
+  static void awaitSnapshotsShow(Crowd crowd, Map<Long, Long> totals) {
+    Crowd.await(() -> {
+      crowd.refreshSnapshots();
+      return crowd.members.stream().allMatch(m -> totals.equals(crowd.snapshotTotals(m)));
+    }, "fresh snapshots showing " + totals);
+  }
+
   /** Each socket's latest snapshot shows these totals for the round. */
   static void assertSnapshotsShow(Crowd crowd, Map<Long, Long> totals) {
     crowd.members.forEach(m -> assertEquals(totals, crowd.snapshotTotals(m), "the snapshot of " + m.voteId()));

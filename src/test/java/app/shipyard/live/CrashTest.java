@@ -1,6 +1,7 @@
 package app.shipyard.live;
 
 import static app.shipyard.live.CrashChecks.assertSnapshotsShow;
+import static app.shipyard.live.CrashChecks.awaitSnapshotsShow;
 import static app.shipyard.live.CrashChecks.awaitTotals;
 import static app.shipyard.live.CrashChecks.noneLost;
 import static app.shipyard.live.CrashChecks.resendAndCheck;
@@ -75,8 +76,7 @@ class CrashTest {
     crowd.connect(f.vertx, start("restarted").port());
     assertSnapshotsShow(crowd, crowd.totalsOf(committed.keySet()));
     resendAndCheck(crowd, acked, committed, crowd::send);
-    crowd.refreshSnapshots();
-    assertSnapshotsShow(crowd, crowd.totalsOf(StoredVotes.receipts(round).keySet()));
+    awaitSnapshotsShow(crowd, crowd.totalsOf(StoredVotes.receipts(round).keySet()));
   }
 
   @Test
@@ -101,7 +101,7 @@ class CrashTest {
       first.kill();
       crowd.awaitClosed();
       hold.rollback().await();
-      Crowd.await(() -> StoredVotes.commitsWaiting() == 0, "the dead server's last commits finished");
+      Crowd.await(StoredVotes::settled, "the dead server's last commits finished");
       Map<String, JsonObject> acked = crowd.acks();
       assertEquals(10, acked.size(), "only the first ten were acknowledged before the kill");
       Map<String, Receipt> committed = noneLost(round, acked);
@@ -167,6 +167,7 @@ class CrashTest {
     process.kill();
     Future.join(sent).otherwiseEmpty().await();
     crowd.awaitClosed();
+    Crowd.await(StoredVotes::settled, "the dead server's transactions ended");
     Map<String, JsonObject> acked = crowd.acks();
     int all = crowd.members.size();
     assertTrue(acked.size() >= enough && acked.size() < all, acked.size() + " of " + all

@@ -23,6 +23,12 @@ final class StoredVotes {
        WHERE wait_event_type = 'Lock' AND state = 'active' AND query ILIKE 'commit%'
       """;
 
+  private static final String BUSY = """
+      SELECT count(*) FROM pg_stat_activity
+       WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid()
+         AND state <> 'idle'
+      """;
+
   /** A vote's receipt: what its acknowledgement says. */
   record Receipt(String recordedAt, String outcome) {}
 
@@ -50,6 +56,14 @@ final class StoredVotes {
   static long[] counts(long round) {
     Row r = TestShipyard.pool().preparedQuery(BALLOTS).execute(Tuple.of(round)).await().iterator().next();
     return new long[] {r.getLong("ballots"), r.getLong("voters"), r.getLong("choices")};
+  }
+
+  /**
+   * Whether no session but this one is running a statement or holding a transaction open: after a kill, the dead
+   * server's commits in flight have ended (committed or not) and its open transactions are rolled back.
+   */
+  static boolean settled() {
+    return TestShipyard.pool().query(BUSY).execute().await().iterator().next().getLong(0) == 0;
   }
 
   /** Transactions (of any process) waiting on a row lock inside their COMMIT: votes at their commit-time check. */
