@@ -167,7 +167,15 @@ final class Channel {
     dirty.add(roundId);
   }
 
-  /** Once per tick: one read per round that got votes, one tally frame per audience for each. */
+  /** Votes may have been committed in any round without a notice (a process died): all are read at the next tick. */
+  void recount() {
+    dirty.addAll(state.rounds.keySet());
+  }
+
+  /**
+   * Once per tick: one read per round that got votes, one tally frame per audience for each whose totals changed (a
+   * re-sent vote or a {@link #recount} that finds nothing new sends nothing).
+   */
   void tick() {
     if (dirty.isEmpty()) {
       return;
@@ -176,9 +184,9 @@ final class Channel {
     dirty.clear();
     then(() -> reader.tallies(rounds).<Void>map(tallies -> {
       tallies.forEach((roundId, tally) -> {
-        state.tallies.put(roundId, tally);
+        Tally before = state.tallies.put(roundId, tally);
         Round round = state.rounds.get(roundId);
-        if (round != null) {
+        if (round != null && (before == null || !before.categories().equals(tally.categories()))) {
           sendTally(round, tally);
         }
       });

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * hands to every {@link LiveHub} of this process on the local event bus (one consumer per hub, none per socket).
  * It also speaks for this process: once per tick it sends one {@code NOTIFY} naming the rounds that got votes here
  * (votes never notify in their own transaction), and every two seconds one with the sockets its hubs hold per event,
- * so that each process can count everyone connected. After every (re)subscription it tells the hubs to catch up,
- * since a {@code NOTIFY} sent while it was not listening is never replayed. Its methods are safe from any thread.
+ * so that each process can count everyone connected (and knows which processes are alive: when one falls silent, the
+ * hubs read every tally again, since it may have died with votes committed but not yet announced). After every
+ * (re)subscription it tells the hubs to catch up, since a {@code NOTIFY} sent while it was not listening is never
+ * replayed. Its methods are safe from any thread.
  */
 public final class LiveFeed extends VerticleBase {
 
@@ -34,6 +36,8 @@ public final class LiveFeed extends VerticleBase {
   static final String ADDRESS = "shipyard.live.notices";
   static final String VOTES = "votes";
   static final String RESYNC = "resync";
+  /** A process heard from went silent (killed?): the votes of its last tick were never announced. */
+  static final String RECOUNT = "recount";
   private static final String PRESENCE = "presence";
   private static final String NOTIFY = "SELECT pg_notify('" + LiveNotice.CHANNEL + "', $1)";
   private static final long TICK_MS = 200;
@@ -52,8 +56,6 @@ public final class LiveFeed extends VerticleBase {
   private final Map<String, Presence> others = new ConcurrentHashMap<>();
   private PgSubscriber subscriber;
   private volatile boolean stopped;
-  /** Whether the last presence notice counted any socket (only the feed's own timer touches it). */
-  private boolean presenceSent;
 
   private record Presence(Map<Long, Integer> counts, long seenAt) {}
 
@@ -157,17 +159,19 @@ public final class LiveFeed extends VerticleBase {
     }
   }
 
+  /**
+   * Sent even with no sockets, so that it is every process's heartbeat: a process that falls silent may have died
+   * between committing votes and announcing them (at most one tick's worth), so the hubs then read every tally again.
+   */
   private void sendPresence() {
     Map<Long, Integer> counts = new java.util.HashMap<>();
     hubs.values().forEach(hub -> hub.forEach((event, n) -> counts.merge(event, n, Integer::sum)));
-    others.values().removeIf(p -> System.currentTimeMillis() - p.seenAt() >= PRESENCE_STALE_MS);
-    // Once more after the last socket left, so that the others stop counting this process at once, not when stale.
-    if (!counts.isEmpty() || presenceSent) {
-      JsonObject byEvent = new JsonObject();
-      counts.forEach((event, n) -> byEvent.put(String.valueOf(event), n));
-      send(new JsonObject().put("topic", PRESENCE).put("counts", byEvent));
+    if (others.values().removeIf(p -> System.currentTimeMillis() - p.seenAt() >= PRESENCE_STALE_MS)) {
+      publish(new JsonObject().put("topic", RECOUNT));
     }
-    presenceSent = !counts.isEmpty();
+    JsonObject byEvent = new JsonObject();
+    counts.forEach((event, n) -> byEvent.put(String.valueOf(event), n));
+    send(new JsonObject().put("topic", PRESENCE).put("counts", byEvent));
   }
 
   /** A NOTIFY on a pooled connection, in a statement of its own: never inside anybody's transaction. */

@@ -114,6 +114,8 @@ final class LiveHub {
         }
       } else if (topic.equals(LiveFeed.RESYNC)) {
         channels.values().forEach(Channel::resync);
+      } else if (topic.equals(LiveFeed.RECOUNT)) {
+        channels.values().forEach(Channel::recount);
       } else {
         Channel channel = channels.get(notice.getLong("eventId", -1L));
         if (channel != null) {

@@ -9,9 +9,10 @@
  *   <li>{@link app.shipyard.live.LiveFeed}, once per process: the one {@code LISTEN}; hands notices to the hubs on
  *       the local event bus (one consumer per hub, none per socket); once per tick one {@code NOTIFY} naming the
  *       rounds that got votes in this process (votes never notify in their own transaction, which would serialise
- *       commits); every 2 s one with its socket count per event (and one saying none after its last socket left),
- *       so that turnout counts every instance; after each (re)subscription it tells the hubs to catch up, since a
- *       missed {@code NOTIFY} is never replayed.
+ *       commits); every 2 s one with its socket count per event, so that turnout counts every instance (it is also
+ *       the process's heartbeat: when another process falls silent, perhaps killed before announcing its last votes,
+ *       every tally is read again); after each (re)subscription it tells the hubs to catch up, since a missed
+ *       {@code NOTIFY} is never replayed.
  *   <li>{@code LiveHub}, once per HTTP verticle instance: owns that instance's sockets and one {@code Channel} per
  *       event watched there; its tick (200 ms to 2 s, slower as sockets grow) re-reads each voted round's tally once.
  *   <li>{@code Channel}: an event's state (event, rounds, tallies, parts) and sockets on one hub; changes run one after
