@@ -112,7 +112,8 @@ final class LiveMessages {
       socket.votesInFlight--;
       if (cast.succeeded()) {
         socket.voted(roundId, cast.result().categoryId());
-        socket.write(cast.result().toJson().put("type", "ack").put("ref", ref));
+        socket.write(cast.result().toJson().put("type", "ack").put("ref", ref)
+            .put("serverTime", System.currentTimeMillis()));
       } else {
         socket.write(refused(ref, cast.cause()));
       }
