@@ -112,8 +112,7 @@ final class LiveMessages {
       socket.votesInFlight--;
       if (cast.succeeded()) {
         socket.voted(roundId, cast.result().categoryId());
-        socket.write(cast.result().toJson().put("type", "ack").put("ref", ref)
-            .put("serverTime", System.currentTimeMillis()));
+        socket.write(cast.result().toJson().put("type", "ack").put("ref", ref));
       } else {
         socket.write(refused(ref, cast.cause()));
       }

@@ -83,7 +83,7 @@ public final class LoadWorker {
     return new VoteRun(vertx, voting, slots, command.getJsonArray("pitches"), command.getDouble("rate")).start();
   }
 
-  /** The vote-to-screen latency at every socket here, for the acks of every worker (server ms -> count). */
+  /** The vote-to-screen latency at every socket here, for the acks of every worker (arrival ms -> count). */
   private JsonObject screen(JsonObject ackTimes) {
     Histogram screen = Latencies.create();
     long unseen = 0;

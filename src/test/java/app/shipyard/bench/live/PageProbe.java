@@ -17,6 +17,7 @@ final class PageProbe {
   private final List<String> paths;
   private final Histogram[] latencies = {Latencies.create(), Latencies.create()};
   private final int[] failures = new int[2];
+  private final boolean[] waiting = new boolean[2];
   private long timer = -1;
   private int next;
 
@@ -33,10 +34,16 @@ final class PageProbe {
     }
   }
 
-  private void get(int page) {
+  /** A page whose last request is still out is not asked again: a slow answer is measured, not queued behind. */
+  private synchronized void get(int page) {
+    if (waiting[page]) {
+      return;
+    }
+    waiting[page] = true;
     long sent = System.nanoTime();
     client.get(paths.get(page)).bearerTokenAuthentication(token).send().onComplete(result -> {
       synchronized (this) {
+        waiting[page] = false;
         Latencies.recordMicros(latencies[page], (System.nanoTime() - sent) / 1000, 1);
         if (result.failed() || result.result().statusCode() != 200) {
           failures[page]++;

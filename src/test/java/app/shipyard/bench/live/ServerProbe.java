@@ -54,6 +54,6 @@ final class ServerProbe {
       return List.of("(/metrics answered " + response.statusCode() + ")");
     }
     return response.bodyAsString().lines().filter(l -> l.startsWith("shipyard_live_")
-        || l.startsWith("shipyard_votes_")).limit(60).toList();
+        || l.startsWith("shipyard_votes_")).filter(l -> !l.contains("_bucket{")).limit(60).toList();
   }
 }

@@ -6,8 +6,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The tally frames one connection received for the rounds being measured: round, the frame's {@code asOf} (server
- * clock, before the tally was read) and the local arrival time. From these and the server times of the votes' acks,
- * {@link #screen} tells when each vote first reached this screen.
+ * clock, before the tally was read) and the local arrival time. From these and the arrival times of the votes' acks
+ * (one machine, one wall clock), {@link #screen} tells when each vote first reached this screen.
  */
 final class TallyLog {
 
@@ -36,7 +36,7 @@ final class TallyLog {
   }
 
   /**
-   * Records, for every vote of {@code round} (counts per millisecond of ack server time from {@code t0}), the time
+   * Records, for every vote of {@code round} (counts per millisecond of ack arrival from {@code t0}), the time
    * from its ack to the arrival of the first frame that includes it: a frame includes the votes acknowledged before
    * its {@code asOf} (strictly, as both are whole milliseconds). Returns how many votes no frame here included.
    */

@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 /**
  * One worker's share of a voting run: each voter casts one vote in each slot (a round and category), in slot order,
  * paced at {@code rate} votes a second (or, at rate 0, each voter's next vote as soon as its last is answered: a
- * saturating burst). It measures the ack latency and keeps each ack's server time for the vote-to-screen latency.
+ * saturating burst). It measures the ack latency and keeps each ack's arrival time for the vote-to-screen latency.
  */
 final class VoteRun {
 
@@ -94,7 +94,8 @@ final class VoteRun {
       Latencies.recordMicros(ack, (System.nanoTime() - sent) / 1000, 1);
       if ("ack".equals(answer.getString("type"))) {
         acked.add(voteId);
-        ackTimes.computeIfAbsent(round, r -> new HashMap<>()).merge(answer.getLong("serverTime"), 1L, Long::sum);
+        // The ack's arrival (this machine's clock, as the server's): a frame read after it includes the vote.
+        ackTimes.computeIfAbsent(round, r -> new HashMap<>()).merge(System.currentTimeMillis(), 1L, Long::sum);
       } else {
         refused.merge(answer.getString("code", "unknown"), 1, Integer::sum);
       }

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * One voting run across every worker, and what it measured: the acks (latency, ids, server times), the refusals,
+ * One voting run across every worker, and what it measured: the acks (latency, ids, arrival times), the refusals,
  * and afterwards the vote-to-screen latency at every connection of every worker.
  */
 final class VotingRound {
