@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,21 +23,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Live channel: a tally frame says when its tally was read")
 class LiveTallyAsOfTest {
 
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
   @AfterEach
-  void tearDown() {
+  void closeClients() {
     LiveClient.closeAll();
   }
 
   @Test
   @DisplayName("Every vote acknowledged before a tally frame's asOf is counted in it, and asOf is not after the frame")
-  void asOfIsTakenBeforeTheRead() throws InterruptedException {
+  void asOfIsTakenBeforeTheRead(Vertx vertx) throws InterruptedException {
+    LiveFixture f = new LiveFixture(vertx);
     long round = f.openRound(new JsonObject().put("visibility", "live"));
     List<String> voters = List.of(f.voter("Ann One"), f.voter("Bo Two"), f.voter("Cy Three"), f.voter("Di Four"));
     LiveClient projector = LiveClient.connect(f.vertx, f.event, "?audience=public", f.organiser);

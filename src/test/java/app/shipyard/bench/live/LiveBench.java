@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 import java.io.File;
+import java.io.IOException;
 import java.net.URLClassLoader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The live channel's load generator (issue 10): Shipyard as its own process on the bench's own embedded PostgreSQL,
@@ -63,9 +66,11 @@ public final class LiveBench {
     String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
     String metricsToken = UUID.randomUUID().toString();
     System.out.println("[bench-live] " + knobs.describe());
-    EmbeddedPostgres pg = EmbeddedPostgres.start(Files.createTempDirectory(dir, "data-"));
+    Path data = Files.createTempDirectory(dir, "run-");
+    started.push(() -> deleteTree(data)); // after PostgreSQL stopped: its cluster is hundreds of MiB after a run
+    EmbeddedPostgres pg = EmbeddedPostgres.start(data.resolve("postgres"));
     started.push(pg);
-    Map<String, String> env = serverEnvironment(pg.connection(), dir, gcLog, secret, metricsToken);
+    Map<String, String> env = serverEnvironment(pg.connection(), data.resolve("server"), gcLog, secret, metricsToken);
     ShipyardProcess server = ShipyardProcess.startWith("bench-live", List.of(), env);
     started.push(server);
     System.out.println("[bench-live] Shipyard (pid " + server.pid() + ") is up on port " + server.port()
@@ -101,7 +106,7 @@ public final class LiveBench {
     }
   }
 
-  private static Map<String, String> serverEnvironment(DatabaseConfig db, Path dir, Path gcLog, String secret,
+  private static Map<String, String> serverEnvironment(DatabaseConfig db, Path data, Path gcLog, String secret,
                                                        String metricsToken) throws Exception {
     Map<String, String> env = new HashMap<>();
     for (String inherited : List.of("PATH", "HOME", "LANG", "TZ", "USER")) {
@@ -114,7 +119,7 @@ public final class LiveBench {
         + db.port() + "/" + db.database());
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", "0");
-    env.put("SHIPYARD_DATA_DIR", Files.createTempDirectory(dir, "server-").toString());
+    env.put("SHIPYARD_DATA_DIR", Files.createDirectories(data).toString());
     env.put("SHIPYARD_SIGNING_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
     env.put("SAMPLE_DATA", "false");
     env.put("SSO_ISSUER", IDP);
@@ -139,6 +144,14 @@ public final class LiveBench {
           .collect(Collectors.joining(File.pathSeparator));
       if (path.contains("test-classes")) {
         System.setProperty("java.class.path", path);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
     }
   }

@@ -38,7 +38,7 @@ final class Workers implements AutoCloseable {
             Integer.toString(port), "127.0.0." + (2 + i)));
         command.addAll(idp);
         Process process = new ProcessBuilder(command)
-            .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("worker-" + i + ".log").toFile())).start();
+            .redirectError(logs.resolve("worker-" + i + ".log").toFile()).start();
         started.workers.add(new Worker(process,
             new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), answers(process, i)));
       }
