@@ -4,9 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -43,7 +41,7 @@ final class LiveRuns {
   }
 
   void run() {
-    int open = connect();
+    int open = new ConnectRun(knobs, workers, server, report, event).run();
     pages.start(knobs.pageRate());
     hold(open);
     burst(Math.min(knobs.burstVoters(), open));
@@ -62,58 +60,6 @@ final class LiveRuns {
         Latencies.ms(gc, 99), gc.getMaxValue() / 1000.0), "–");
   }
 
-  /**
-   * Connects every voter in two steps: a first tenth (at most 500 per worker) warms the server up (classes, JIT, pools),
-   * so that the RSS per idle connection is measured over the rest.
-   */
-  private int connect() {
-    int per = (knobs.connections() + workers.size() - 1) / workers.size();
-    int warm = Math.max(1, Math.min(500, per / 10));
-    Histogram connect = Latencies.create();
-    Map<String, Integer> failures = new TreeMap<>();
-    long rssBefore = server.rssKib();
-    long started = System.nanoTime();
-    int warmed = connect(per, 0, warm, connect, failures);
-    long warmSeconds = System.nanoTime() - started;
-    pause(SETTLE_MS);
-    long rssWarm = server.rssKib();
-    started = System.nanoTime();
-    int open = connect(per, warm, per, connect, failures);
-    double seconds = (System.nanoTime() - started + warmSeconds) / 1e9;
-    pause(SETTLE_MS);
-    long rssAfter = server.rssKib();
-    report.row("Connections opened (snapshot received)", String.format("%d of %d in %.1f s (%.0f/s), from %d "
-        + "load-generator processes", open, knobs.connections(), seconds, open / seconds, workers.size()),
-        "15,000 held");
-    report.row("Connect time per socket (handshake to snapshot)", Latencies.summary(connect), "–");
-    report.row("Server RSS per idle connection", String.format("%.1f KiB over the last %d connections (VmRSS %d MiB "
-            + "before any, %d after %d warm-up connections, %d after all %d)",
-        (rssAfter - rssWarm) / (double) Math.max(1, open - warmed), open - warmed, rssBefore / 1024, rssWarm / 1024,
-        warmed, rssAfter / 1024, open), "≤ 30 KiB at 15,000");
-    if (!failures.isEmpty()) {
-      report.note("Connections refused or failed: " + failures);
-    }
-    return open;
-  }
-
-  /** Worker i connects its voters i * per + from .. i * per + to - 1 (no further than the last voter). */
-  private int connect(int per, int from, int to, Histogram connect, Map<String, Integer> failures) {
-    List<JsonObject> answers = workers.all(i -> {
-      int first = i * per + from;
-      int last = Math.min(i * per + to, knobs.connections());
-      return new JsonObject().put("op", "connect").put("event", event).put("first", first)
-          .put("count", Math.max(0, last - first)).put("inFlight", knobs.connectsInFlight());
-    }, Duration.ofMinutes(10));
-    int open = 0;
-    for (JsonObject answer : answers) {
-      Latencies.add(connect, answer.getString("connectUs"));
-      open += answer.getInteger("open");
-      answer.getJsonObject("failures", new JsonObject()).forEach(e -> failures.merge(e.getKey(),
-          ((Number) e.getValue()).intValue(), Integer::sum));
-    }
-    return open;
-  }
-
   private void hold(int open) {
     long until = System.currentTimeMillis() + knobs.holdSeconds() * 1000L;
     while (System.currentTimeMillis() < until) {
@@ -126,7 +72,7 @@ final class LiveRuns {
   }
 
   private void burst(int voters) {
-    VotingRound burst = VotingRound.run(workers, organiser.openRounds("Burst", 1), pitches, voters,
+    VotingRound burst = VotingRound.run(workers, opened("Burst", 1), pitches, voters,
         voters / (double) knobs.burstSeconds());
     report.row("Burst: " + voters + " voters within " + knobs.burstSeconds() + " s", String.format(
         "%d acked in %.1f s, refused: %s", burst.acked.size(), burst.seconds(), burst.refusals()),
@@ -137,7 +83,7 @@ final class LiveRuns {
 
   private void steady(String name, int connections, String target) {
     int votesEach = (int) Math.ceil((double) knobs.steadyRate() * knobs.steadySeconds() / Math.max(1, connections));
-    VotingRound steady = VotingRound.run(workers, organiser.openRounds(name, votesEach), pitches, connections,
+    VotingRound steady = VotingRound.run(workers, opened(name, votesEach), pitches, connections,
         knobs.steadyRate());
     pause(SETTLE_MS);
     VotingRound.Screen screen = steady.screen(workers);
@@ -151,7 +97,7 @@ final class LiveRuns {
   }
 
   private void saturate(int connections) {
-    VotingRound saturate = VotingRound.run(workers, organiser.openRounds("Saturate", knobs.saturateVotes()), pitches,
+    VotingRound saturate = VotingRound.run(workers, opened("Saturate", knobs.saturateVotes()), pitches,
         connections, 0);
     double ceiling = InsertCeiling.measure(pool, Math.max(1000, saturate.acked.size()));
     report.row("Saturating burst: committed votes/s", String.format("%.0f/s (%d votes in %.1f s, ack %s), %.0f%% of "
@@ -159,6 +105,16 @@ final class LiveRuns {
         saturate.seconds(), Latencies.summary(saturate.ack), 100 * saturate.committedPerSecond() / ceiling, ceiling),
         "≥ 50% of the ceiling");
     checked("Saturate", saturate);
+  }
+
+  /**
+   * Rounds opened for a run, once every instance's channel has heard of them: a vote for a round the channel does not
+   * know yet is refused {@code not_found} (seen in a run when votes followed the opening within milliseconds).
+   */
+  private JsonArray opened(String name, int votesEach) {
+    JsonArray slots = organiser.openRounds(name, votesEach);
+    pause(SETTLE_MS);
+    return slots;
   }
 
   private void checked(String name, VotingRound round) {
@@ -184,7 +140,7 @@ final class LiveRuns {
     return Map.of("open", open, "drops", dropped);
   }
 
-  private static void pause(long millis) {
+  static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

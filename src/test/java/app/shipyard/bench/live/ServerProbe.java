@@ -47,13 +47,13 @@ final class ServerProbe {
     return pauses;
   }
 
-  /** The {@code shipyard_live_*} and vote series from {@code /metrics}, if the server has them. */
+  /** The {@code shipyard_live_*} and vote series from {@code /metrics} (not histogram buckets, not zeros), if any. */
   static List<String> liveMetrics(WebClient client, String token) {
     HttpResponse<Buffer> response = client.get("/metrics").bearerTokenAuthentication(token).send().await();
     if (response.statusCode() != 200) {
       return List.of("(/metrics answered " + response.statusCode() + ")");
     }
     return response.bodyAsString().lines().filter(l -> l.startsWith("shipyard_live_")
-        || l.startsWith("shipyard_votes_")).filter(l -> !l.contains("_bucket{")).limit(60).toList();
+        || l.startsWith("shipyard_votes_")).filter(l -> !l.contains("_bucket{") && !l.endsWith(" 0.0")).limit(60).toList();
   }
 }
