@@ -174,19 +174,17 @@ final class Channel {
     }
     List<Long> rounds = new ArrayList<>(dirty);
     dirty.clear();
-    then(() -> {
-      long asOf = System.currentTimeMillis(); // before the read: every vote acknowledged by now is in it
-      return reader.tallies(rounds).<Void>map(tallies -> {
-        tallies.forEach((roundId, tally) -> {
-          state.tallies.put(roundId, tally);
-          Round round = state.rounds.get(roundId);
-          if (round != null) {
-            sendTally(round, tally, asOf);
-          }
-        });
-        return null;
+    long asOf = System.currentTimeMillis(); // before the read starts: every vote acknowledged by now is in it
+    then(() -> reader.tallies(rounds).<Void>map(tallies -> {
+      tallies.forEach((roundId, tally) -> {
+        state.tallies.put(roundId, tally);
+        Round round = state.rounds.get(roundId);
+        if (round != null) {
+          sendTally(round, tally, asOf);
+        }
       });
-    });
+      return null;
+    }));
   }
 
   /** A tier whose sockets may see none of the round's results gets no frame (and keeps its sequence number). */

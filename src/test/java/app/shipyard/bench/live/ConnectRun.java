@@ -67,7 +67,7 @@ final class ConnectRun {
       int last = Math.min(i * per + to, knobs.connections());
       return new JsonObject().put("op", "connect").put("event", event).put("first", first)
           .put("count", Math.max(0, last - first)).put("inFlight", knobs.connectsInFlight());
-    }, Duration.ofMinutes(10));
+    }, Duration.ofSeconds(120 + knobs.connections() / 10)); // bounded, and generous: 25 min for 15,000
     int open = 0;
     for (JsonObject answer : answers) {
       Latencies.add(connect, answer.getString("connectUs"));
