@@ -35,11 +35,6 @@ record Knobs(int connections, int holdSeconds, int burstVoters, int burstSeconds
     return (connections + perWorker - 1) / perWorker;
   }
 
-  /** The people who vote: every connection is one voter (the burst needs as many, at least). */
-  int voters() {
-    return Math.max(connections, burstVoters);
-  }
-
   String describe() {
     return String.format("connections=%d holdSeconds=%d burstVoters=%d burstSeconds=%d steadyConnections=%d "
             + "steadyRate=%d steadySeconds=%d smallConnections=%d saturateVotes=%d perWorker=%d connectsInFlight=%d "
