@@ -182,12 +182,13 @@ final class Channel {
     }
     List<Long> rounds = new ArrayList<>(dirty);
     dirty.clear();
+    long asOf = System.currentTimeMillis(); // before the read starts: every vote acknowledged by now is in it
     then(() -> reader.tallies(rounds).<Void>map(tallies -> {
       tallies.forEach((roundId, tally) -> {
         Tally before = state.tallies.put(roundId, tally);
         Round round = state.rounds.get(roundId);
         if (round != null && (before == null || !before.categories().equals(tally.categories()))) {
-          sendTally(round, tally);
+          sendTally(round, tally, asOf);
         }
       });
       return null;
@@ -195,11 +196,11 @@ final class Channel {
   }
 
   /** A tier whose sockets may see none of the round's results gets no frame (and keeps its sequence number). */
-  private void sendTally(Round round, Tally tally) {
+  private void sendTally(Round round, Tally tally, long asOf) {
     List<Tier> tiers = LiveState.tiersOf(round).stream().filter(tier -> sockets.stream()
         .anyMatch(s -> s.tier == tier && !LiveFrames.visible(round, s).isEmpty())).toList();
     broadcast.send(sockets, tiers, "tally", socket -> LiveFrames.visible(round, socket),
-        visible -> LiveFrames.tally(tally, visible));
+        visible -> LiveFrames.tally(tally, visible).put("asOf", asOf));
   }
 
   void turnout(int connected) {

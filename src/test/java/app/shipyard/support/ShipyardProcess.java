@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,6 +36,21 @@ public final class ShipyardProcess implements AutoCloseable {
    */
   public static ShipyardProcess start(String name, List<String> prefix, Map<String, String> overrides) {
     try {
+      Map<String, String> env = new HashMap<>(TestInstances.environment());
+      env.put("SHIPYARD_DATA_DIR", Files.createTempDirectory(Path.of("target"), name + "-").toString());
+      env.putAll(overrides);
+      return startWith(name, prefix, env);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not start a Shipyard process", e);
+    }
+  }
+
+  /**
+   * Starts one with exactly this environment (nothing of the tests' settings: the live benchmark runs its own
+   * database) and waits (up to a minute) until it serves HTTP. JVM options can come in {@code JAVA_TOOL_OPTIONS}.
+   */
+  public static ShipyardProcess startWith(String name, List<String> prefix, Map<String, String> env) {
+    try {
       Path log = Files.createTempFile(Path.of("target"), "process-" + name + "-", ".log");
       List<String> command = new ArrayList<>(prefix);
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -42,9 +58,7 @@ public final class ShipyardProcess implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().clear();
-      builder.environment().putAll(TestInstances.environment());
-      builder.environment().put("SHIPYARD_DATA_DIR", Files.createTempDirectory(Path.of("target"), name + "-").toString());
-      builder.environment().putAll(overrides);
+      builder.environment().putAll(env);
       Process process = builder.start();
       return new ShipyardProcess(process, log, awaitPort(process, log, Duration.ofMinutes(1)));
     } catch (IOException e) {
