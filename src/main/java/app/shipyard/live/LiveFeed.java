@@ -40,7 +40,8 @@ public final class LiveFeed extends VerticleBase {
   static final String RECOUNT = "recount";
   private static final String PRESENCE = "presence";
   private static final String NOTIFY = "SELECT pg_notify('" + LiveNotice.CHANNEL + "', $1)";
-  private static final long TICK_MS = 200;
+  /** How often the rounds that got votes here are announced (one NOTIFY naming them all). */
+  private static final long TICK_MS = 25;
   private static final long PRESENCE_MS = 2_000;
   private static final long PRESENCE_STALE_MS = 3 * PRESENCE_MS + 1_000;
   /** Round ids per NOTIFY: well under PostgreSQL's 8,000-byte payload limit. */
