@@ -33,6 +33,9 @@ final class Channel {
   private final Set<Long> dirty = new LinkedHashSet<>();
   private Future<?> queue;
   private boolean loaded;
+  /** When a vote for an unknown round last made the channel read its rounds again. */
+  private long roundsReadAt;
+  private static final long ROUNDS_READ_EVERY_MS = 1_000;
 
   Channel(long eventId, LiveReader reader) {
     this.eventId = eventId;
@@ -81,6 +84,19 @@ final class Channel {
     return state.rounds.containsKey(roundId);
   }
 
+  /**
+   * Whether the round is of this event and known to this tier, once the rounds have been read again if it is not
+   * known yet (a vote may arrive before the NOTIFY of its round's opening): at most one such read a second.
+   */
+  Future<Boolean> knowsRound(long roundId, Tier tier) {
+    long now = System.currentTimeMillis();
+    if (hasRound(roundId, tier) || now - roundsReadAt < ROUNDS_READ_EVERY_MS) {
+      return Future.succeededFuture(hasRound(roundId, tier));
+    }
+    roundsReadAt = now;
+    return roundsChanged().transform(read -> Future.succeededFuture(hasRound(roundId, tier)));
+  }
+
   /** Whether the round is of this event and known to this tier (drafts only to organisers). */
   boolean hasRound(long roundId, Tier tier) {
     Round round = state.rounds.get(roundId);
@@ -126,8 +142,8 @@ final class Channel {
   }
 
   /** Organisers' changes to rounds: each round that differs from what the channel knew goes out as a frame. */
-  void roundsChanged() {
-    then(() -> reader.rounds(eventId).<Void>compose(rounds -> {
+  Future<Void> roundsChanged() {
+    return then(() -> reader.rounds(eventId).<Void>compose(rounds -> {
       List<Round> changed = rounds.stream().filter(r -> !r.equals(state.rounds.get(r.id()))).toList();
       return reader.tallies(changed.stream().map(Round::id).toList()).map(tallies -> {
         changed.forEach(r -> {

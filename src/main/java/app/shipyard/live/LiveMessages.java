@@ -92,9 +92,18 @@ final class LiveMessages {
   private void vote(Channel channel, LiveSocket socket, String ref, JsonObject message) {
     long roundId = message.getValue("roundId") instanceof Number n && n.doubleValue() == n.longValue()
         ? n.longValue() : 0;
-    if (roundId <= 0 || !channel.hasRound(roundId, socket.tier)) {
-      socket.write(roundId <= 0 ? invalid(ref, AppError.invalid("roundId", "must name a voting round of this event"))
-          : error(ref, "not_found", "That voting round was not found."));
+    if (roundId <= 0) {
+      socket.write(invalid(ref, AppError.invalid("roundId", "must name a voting round of this event")));
+      return;
+    }
+    if (!channel.hasRound(roundId, socket.tier)) {
+      channel.knowsRound(roundId, socket.tier).onSuccess(known -> {
+        if (known) {
+          vote(channel, socket, ref, message);
+        } else {
+          socket.write(error(ref, "not_found", "That voting round was not found."));
+        }
+      });
       return;
     }
     if (socket.votesInFlight >= LiveSocket.MOST_VOTES_IN_FLIGHT) {

@@ -68,6 +68,23 @@ class LiveVotingTest {
   }
 
   @Test
+  @DisplayName("A vote that arrives before the channel heard of its round's opening is counted, not refused as unknown")
+  void voteBeforeTheOpeningNotice() {
+    long round = f.round(new JsonObject()).getLong("id");
+    String ann = f.voter("Ann One");
+    LiveClient live = LiveClient.connect(f.vertx, f.event, ann);
+    live.next("snapshot");
+    // Opened behind the channel's back: no NOTIFY, as when a vote overtakes the notice of the opening.
+    TestShipyard.pool().preparedQuery("UPDATE voting_rounds SET state = 'open', opened_at = clock_timestamp() "
+        + "WHERE id = $1").execute(io.vertx.sqlclient.Tuple.of(round)).await();
+    JsonObject ack = live.send(f.vote(round, f.data).put("ref", "early")).answer("early");
+    assertEquals("ack", ack.getString("type"), ack.encode());
+    JsonObject unknown = live.send(f.vote(round, f.data).put("roundId", round + 1000).put("ref", "none"))
+        .answer("none");
+    assertEquals("not_found", unknown.getString("code"), unknown.encode());
+  }
+
+  @Test
   @DisplayName("Each refusal comes back over the websocket with its code and the same words as over HTTP")
   void refusalsInTheSameWords() {
     long budget = f.openRound(new JsonObject().put("title", "Budget").put("ballot", "budget").put("budget", 3)
