@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.lang.management.ManagementFactory;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -112,13 +113,16 @@ public final class ConnectionBudget {
     return true;
   }
 
-  /** Reports a handshake a route refused (an HTTP status instead of the upgrade). */
-  void watch(HttpServerRequest upgrade) {
-    upgrade.response().endHandler(v -> {
-      int status = upgrade.response().getStatusCode();
-      if (status >= 400) {
-        handshakes.refused(status);
-      }
-    });
+  /** A router handler: a websocket handshake a route refuses (an HTTP status instead of the upgrade) is reported. */
+  void watchHandshake(RoutingContext ctx) {
+    if (ctx.request().canUpgradeToWebSocket()) {
+      ctx.addEndHandler(ended -> {
+        int status = ctx.response().getStatusCode();
+        if (status >= 400) {
+          handshakes.refused(status);
+        }
+      });
+    }
+    ctx.next();
   }
 }

@@ -61,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.route().handler(TextGate::address);
+    router.route().handler(budget::watchHandshake);
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
     // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client; a websocket
     // handshake is answered at once (refused or upgraded) and must not be failed later while it is open.
@@ -95,6 +96,7 @@ public final class HttpVerticle extends VerticleBase {
         // StalledClients from its first byte, not only once its first request head has been read.
         .setHttp2ClearTextEnabled(false));
     stalled = new StalledClients(vertx, HEAD_TIMEOUT, BODY_TIMEOUT);
+    // Beyond the process's connection budget a connection is closed at once; a handshake is refused somewhat earlier.
     server.connectionHandler(connection -> {
       if (!budget.admit()) {
         connection.close();
@@ -112,7 +114,6 @@ public final class HttpVerticle extends VerticleBase {
         if (budget.refusedUpgrade(request)) {
           return;
         }
-        budget.watch(request);
         // Held until a route upgrades it: once its end has been read, a handshake can no longer be upgraded.
         request.pause();
         stalled.upgrading(request);
