@@ -160,8 +160,10 @@ public final class Shipyard {
               ? new SampleCompany(pool, account.people(), account.hasher()).loadIfEmpty() : Future.succeededFuture();
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
               .compose(d -> voting.startClock(vertx))
-              .compose(d -> deployHttp(vertx, config, views, watch, metrics, account, features,
-                  ConnectionBudget.of(config.maxConnections(), metrics.registry(), liveMeters)))
+              // Counts the descriptors open now (a directory read, off the event loop): what the process keeps.
+              .compose(d -> vertx.executeBlocking(() -> ConnectionBudget.of(config.maxConnections(),
+                  metrics.registry(), liveMeters)))
+              .compose(budget -> deployHttp(vertx, config, views, watch, metrics, account, features, budget))
               .map(port -> new Started(pool, port));
         });
   }

@@ -1,6 +1,6 @@
 package app.shipyard.live;
 
-import app.shipyard.web.HandshakeRefusals;
+import app.shipyard.web.WebSocketWatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live channel's meters, once per process (every hub counts into the same ones). Labels are bounded: a close by
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code shipyard_live_tally_ticks_total}, {@code shipyard_live_snapshots_sent_total},
  * {@code shipyard_live_subscriber_reconnects_total}.
  */
-public final class LiveMeters implements HandshakeRefusals {
+public final class LiveMeters implements WebSocketWatch {
 
   static final List<String> CLOSE_REASONS = List.of("normal", "going_away", "flooding", "too_large", "unavailable",
       "dropped", "other");
@@ -39,6 +40,7 @@ public final class LiveMeters implements HandshakeRefusals {
   private final Counter snapshots;
   private final Counter reconnects;
   private final AtomicInteger subscriptions = new AtomicInteger();
+  private final AtomicLong closed = new AtomicLong();
 
   public LiveMeters(MeterRegistry registry) {
     Gauge.builder("shipyard.live.sockets", open, AtomicInteger::get).description("Open live channel websockets")
@@ -71,6 +73,7 @@ public final class LiveMeters implements HandshakeRefusals {
 
   void disconnected(Short code) {
     open.decrementAndGet();
+    closed.incrementAndGet();
     disconnects.get(closeReason(code)).increment();
   }
 
@@ -105,6 +108,11 @@ public final class LiveMeters implements HandshakeRefusals {
       case 503 -> "unavailable";
       default -> "other";
     }).increment();
+  }
+
+  @Override
+  public long closed() {
+    return closed.get();
   }
 
   void written(boolean wasSent) {

@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.TimeZone;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +41,16 @@ public final class ConnectionBudget {
 
   private final int most;
   private final int mostForSockets;
-  private final AtomicInteger open = new AtomicInteger();
+  /** Connections admitted less those whose HTTP close handler ran (an upgraded one's never does). */
+  private final AtomicLong http = new AtomicLong();
   private final Counter refused;
-  private final HandshakeRefusals handshakes;
+  private final WebSocketWatch sockets;
 
-  private ConnectionBudget(int most, MeterRegistry registry, HandshakeRefusals handshakes) {
+  private ConnectionBudget(int most, MeterRegistry registry, WebSocketWatch sockets) {
     this.most = most;
     this.mostForSockets = Math.max(1, Math.min(most - 4, (int) (most * SOCKETS_SHARE)));
-    this.handshakes = handshakes;
-    Gauge.builder("shipyard.http.connections.open", open, AtomicInteger::get)
+    this.sockets = sockets;
+    Gauge.builder("shipyard.http.connections.open", this, ConnectionBudget::open)
         .description("HTTP connections open (websockets included)").register(registry);
     Gauge.builder("shipyard.http.connections.budget", this, b -> b.most)
         .description("The most HTTP connections this process holds at once").register(registry);
@@ -61,7 +62,7 @@ public final class ConnectionBudget {
    * The budget {@code configured} (a positive number), else from the open-file limit; call once per process, at
    * start, after the descriptors the process keeps have been opened.
    */
-  public static ConnectionBudget of(int configured, MeterRegistry registry, HandshakeRefusals handshakes) {
+  public static ConnectionBudget of(int configured, MeterRegistry registry, WebSocketWatch sockets) {
     warmUpLogging();
     long limit = -1;
     long openNow = -1;
@@ -73,7 +74,7 @@ public final class ConnectionBudget {
         most = (int) Math.max(8, Math.min(Integer.MAX_VALUE, limit - openNow - RESERVE));
       }
     }
-    ConnectionBudget budget = new ConnectionBudget(most > 0 ? most : Integer.MAX_VALUE, registry, handshakes);
+    ConnectionBudget budget = new ConnectionBudget(most > 0 ? most : Integer.MAX_VALUE, registry, sockets);
     LOG.info("Connection budget: {} connections, websockets up to {} (open-file limit {}, {} open at start)",
         budget.most, budget.mostForSockets, limit, openNow);
     return budget;
@@ -90,26 +91,33 @@ public final class ConnectionBudget {
 
   /** A new connection: counted until {@link #closed}; false (and not counted) when the budget is spent. */
   boolean admit() {
-    if (open.incrementAndGet() > most) {
-      open.decrementAndGet();
+    if (open() >= most) {
       refused.increment();
       return false;
     }
+    http.incrementAndGet();
     return true;
   }
 
+  /** Its HTTP close handler ran: a connection that was never upgraded closed. */
   void closed() {
-    open.decrementAndGet();
+    http.decrementAndGet();
+  }
+
+  /** Open connections: upgraded ones count until their websocket closes. */
+  private long open() {
+    return http.get() - sockets.closed();
   }
 
   /** Answers a websocket handshake 503 (counted) when no more sockets may be held; true when it did. */
   boolean refusedUpgrade(HttpServerRequest request) {
-    if (open.get() <= mostForSockets) {
+    if (open() <= mostForSockets) {
       return false;
     }
-    handshakes.atLimit();
+    sockets.atLimit();
     request.response().setStatusCode(503).putHeader("Retry-After", RETRY_AFTER_SECONDS)
-        .putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Connection", "close").end(FULL);
+        .putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Connection", "close").end(FULL)
+        .onComplete(sent -> request.connection().close());
     return true;
   }
 
@@ -119,7 +127,7 @@ public final class ConnectionBudget {
       ctx.addEndHandler(ended -> {
         int status = ctx.response().getStatusCode();
         if (status >= 400) {
-          handshakes.refused(status);
+          sockets.refused(status);
         }
       });
     }

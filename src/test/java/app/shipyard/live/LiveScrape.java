@@ -23,7 +23,9 @@ final class LiveScrape {
 
   static LiveScrape of(Vertx vertx, int port) {
     HttpResponse<Buffer> metrics = WebClient.create(vertx).get(port, "127.0.0.1", "/metrics")
-        .bearerTokenAuthentication(TestShipyard.METRICS_TOKEN).send().await();
+        .bearerTokenAuthentication(TestShipyard.METRICS_TOKEN)
+        .putHeader("Connection", "close") // a kept-alive connection would count in the next scrape's figures
+        .send().await();
     assertEquals(200, metrics.statusCode(), metrics.bodyAsString());
     return new LiveScrape(metrics.bodyAsString().lines().toList());
   }

@@ -124,7 +124,7 @@ class OpenFileLimitTest {
       assertTrue(server.pid() > 0 && ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false));
     } finally {
       LiveClient.closeAll();
-      server.close();
+      LiveProcesses.stop(server);
     }
   }
 
@@ -152,7 +152,7 @@ class OpenFileLimitTest {
       assertFalse(Files.readString(server.log()).contains("Too many open files"), "the limit itself was never hit");
     } finally {
       LiveClient.closeAll();
-      server.close();
+      LiveProcesses.stop(server);
     }
   }
 
@@ -180,7 +180,7 @@ class OpenFileLimitTest {
       assertEquals(200, WebClient.create(f.vertx).get(port, "127.0.0.1", "/health").send().await().statusCode());
     } finally {
       LiveClient.closeAll();
-      server.close();
+      LiveProcesses.stop(server);
     }
   }
 
