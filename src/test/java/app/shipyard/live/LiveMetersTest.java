@@ -3,6 +3,7 @@ package app.shipyard.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +27,7 @@ class LiveMetersTest {
   private static final String SNAPSHOTS = "shipyard_live_snapshots_sent_total";
   private static final String SENT = "shipyard_live_frames_sent_total";
   private static final String SKIPPED = "shipyard_live_frames_skipped_total";
+  private static final String RECONNECTS = "shipyard_live_subscriber_reconnects_total";
 
   private LiveFixture f;
 
@@ -149,5 +151,18 @@ class LiveMetersTest {
     }
     assertTrue(skipped, "no frame was skipped for a socket that stopped reading");
     stalled.ws.resume();
+  }
+
+  @Test
+  @DisplayName("When the database drops the LISTEN connection, the subscriber reconnects and the reconnect is counted")
+  void subscriberReconnect() {
+    LiveClient live = LiveClient.connect(f.vertx, f.event, f.emma);
+    live.next("snapshot");
+    double before = scrape().value(RECONNECTS);
+    long dropped = TestShipyard.pool().query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        + "WHERE query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()").execute().await().size();
+    assertTrue(dropped >= 1, "no LISTEN connection to drop");
+    LiveScrape.eventually(f.vertx, RECONNECTS, n -> n >= before + 1, "the subscriber listens again");
+    live.next("event"); // after listening again the hub catches up: the channel sends the event anew
   }
 }

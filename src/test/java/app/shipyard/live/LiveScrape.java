@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -41,12 +42,16 @@ final class LiveScrape {
         .orElseThrow(() -> new AssertionError("no series " + series + " in /metrics"));
   }
 
-  /** Scrapes until the series' value passes {@code wanted} (20 s at most); the last value is in the failure. */
+  /** Scrapes until the series' value passes {@code wanted} (20 s at most, a refused scrape is retried). */
   static double eventually(Vertx vertx, int port, String series, DoublePredicate wanted, String what) {
     long until = System.currentTimeMillis() + PATIENCE_MS;
     double last = Double.NaN;
     while (System.currentTimeMillis() < until) {
-      last = of(vertx, port).value(series);
+      try {
+        last = of(vertx, port).value(series);
+      } catch (VertxException e) {
+        last = Double.NaN; // refused at the connection budget while connections are still being closed
+      }
       if (wanted.test(last)) {
         return last;
       }
