@@ -21,6 +21,7 @@ import app.shipyard.home.HomeRoutes;
 import app.shipyard.insight.InsightRoutes;
 import app.shipyard.live.LiveFeatures;
 import app.shipyard.live.LiveFeed;
+import app.shipyard.live.LiveMeters;
 import app.shipyard.metrics.Metrics;
 import app.shipyard.metrics.MetricsRoutes;
 import app.shipyard.people.PeopleRoutes;
@@ -38,6 +39,7 @@ import app.shipyard.team.TeamFeatures;
 import app.shipyard.voting.VoteMeters;
 import app.shipyard.voting.VotingFeatures;
 import app.shipyard.web.Answers;
+import app.shipyard.web.ConnectionBudget;
 import app.shipyard.web.FailureHandler;
 import app.shipyard.web.HttpVerticle;
 import app.shipyard.web.Idempotency;
@@ -122,7 +124,8 @@ public final class Shipyard {
     var db = config.database().orElseThrow();
     Pool pool = Database.pool(vertx, db, 16);
     DatabaseWatch watch = new DatabaseWatch(db);
-    LiveFeed liveFeed = new LiveFeed(Database.connectOptions(db), pool);
+    LiveMeters liveMeters = new LiveMeters(metrics.registry());
+    LiveFeed liveFeed = new LiveFeed(Database.connectOptions(db), pool, liveMeters);
     return Database.migrate(vertx, db)
         .compose(v -> vertx.deployVerticle(watch))
         .compose(v -> vertx.deployVerticle(liveFeed))
@@ -150,7 +153,7 @@ public final class Shipyard {
               event, pitch, new TeamFeatures(pool, pitch.pitches(), event.events(), idempotency),
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
               new LiveFeatures(vertx, pool, liveFeed, event.events(), voting.votes(), config.publicOrigins(),
-                  List.of(stage.part())),
+                  List.of(stage.part()), liveMeters),
               new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries()), attachments,
               survey, insights,
               new MetricsRoutes(vertx, metrics));
@@ -159,7 +162,10 @@ public final class Shipyard {
           return sample.compose(d -> account.tidy()).compose(d -> idempotency.keepTidy(vertx))
               .compose(d -> voting.startClock(vertx))
               .compose(d -> insights.keepFresh(vertx))
-              .compose(d -> deployHttp(vertx, config, views, watch, metrics, account, features))
+              // Counts the descriptors open now (a directory read, off the event loop): what the process keeps.
+              .compose(d -> vertx.executeBlocking(() -> ConnectionBudget.of(config.maxConnections(),
+                  metrics.registry(), liveMeters)))
+              .compose(budget -> deployHttp(vertx, config, views, watch, metrics, account, features, budget))
               .map(port -> new Started(pool, port));
         });
   }
@@ -169,14 +175,15 @@ public final class Shipyard {
    * on that router (a feature that keeps per-instance state, such as sockets, creates it in {@code register}).
    */
   private static Future<Integer> deployHttp(Vertx vertx, AppConfig config, Views views, DatabaseWatch watch,
-                                            Metrics metrics, AccountFeatures account, List<Routes.Feature> features) {
+                                            Metrics metrics, AccountFeatures account, List<Routes.Feature> features,
+                                            ConnectionBudget budget) {
     Answers answers = new Answers(views);
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
       HttpVerticle server = new HttpVerticle(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
           // The metrics token is recognised before authentication, which then leaves that bearer alone.
           Stream.concat(Stream.of(new DatabaseGate(watch), metrics.token()), account.filters().stream()).toList(),
-          features, new FailureHandler(answers), answers);
+          features, new FailureHandler(answers), answers, budget);
       servers.add(server);
       return server;
     }, new DeploymentOptions().setInstances(config.httpInstances())).map(id -> servers.get(0).actualPort());

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param maxUploadBytes the largest file an attachment upload may carry ({@code MAX_UPLOAD_BYTES})
  * @param metricsToken  a bearer token (at least 32 characters) that may read {@code /metrics} without signing in
  *                      ({@code SHIPYARD_METRICS_TOKEN}); empty means admins only
+ * @param maxConnections the most HTTP connections (websockets included) held at once ({@code HTTP_MAX_CONNECTIONS});
+ *                      0 means "as many as the open-file limit leaves room for" ({@code web/ConnectionBudget})
  */
 public record AppConfig(
     String httpHost,
@@ -31,7 +33,8 @@ public record AppConfig(
     long maxBodyBytes,
     List<String> publicOrigins,
     long maxUploadBytes,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    int maxConnections) {
 
   public boolean embeddedDatabase() {
     return database.isEmpty();
@@ -45,31 +48,31 @@ public record AppConfig(
   public AppConfig withDatabase(DatabaseConfig db) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, Optional.of(db), signingSecret,
         tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes, metricsToken);
+        maxUploadBytes, metricsToken, maxConnections);
   }
 
   public AppConfig withSigningSecret(String secret) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, Optional.of(secret),
         tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes, metricsToken);
+        maxUploadBytes, metricsToken, maxConnections);
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, httpInstances, dataDir, database, signingSecret,
         tokenLifetime, secureCookies, sso, signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes, metricsToken);
+        maxUploadBytes, metricsToken, maxConnections);
   }
 
   public AppConfig withSso(SsoConfig ssoConfig) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
         tokenLifetime, secureCookies, Optional.ofNullable(ssoConfig), signInLimits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes, metricsToken);
+        maxUploadBytes, metricsToken, maxConnections);
   }
 
   public AppConfig withSignInLimits(SignInLimits limits) {
     return new AppConfig(httpHost, httpPort, httpInstances, dataDir, database, signingSecret,
         tokenLifetime, secureCookies, sso, limits, sampleData, maxBodyBytes, publicOrigins,
-        maxUploadBytes, metricsToken);
+        maxUploadBytes, metricsToken, maxConnections);
   }
 
   public record DatabaseConfig(String host, int port, String database, String user, String password) {}

@@ -63,7 +63,8 @@ public final class ConfigLoader {
         integer("MAX_BODY_BYTES", 1024 * 1024),
         publicOrigins(),
         integer("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
-        text("SHIPYARD_METRICS_TOKEN"));
+        text("SHIPYARD_METRICS_TOKEN"),
+        integer("HTTP_MAX_CONNECTIONS", 0));
   }
 
   /** {@code SHIPYARD_PUBLIC_ORIGINS}: comma-separated {@code https://host[:port]}, nothing else (no path). */

@@ -18,8 +18,10 @@ import java.util.function.Function;
 final class Broadcast {
 
   private final Map<Tier, Long> seq = new EnumMap<>(Tier.class);
+  private final LiveMeters meters;
 
-  Broadcast() {
+  Broadcast(LiveMeters meters) {
+    this.meters = meters;
     for (Tier tier : Tier.values()) {
       seq.put(tier, 0L);
     }
@@ -37,6 +39,7 @@ final class Broadcast {
 
   <K> void send(Collection<LiveSocket> sockets, List<Tier> tiers, String type, Function<LiveSocket, K> keyOf,
                 Function<K, JsonObject> bodyOf) {
+    long started = System.nanoTime();
     for (Tier tier : tiers) {
       long next = seq.merge(tier, 1L, Long::sum);
       Map<K, Buffer> encoded = new HashMap<>();
@@ -48,5 +51,6 @@ final class Broadcast {
         }
       }
     }
+    meters.broadcast(started);
   }
 }

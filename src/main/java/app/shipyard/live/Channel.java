@@ -28,7 +28,8 @@ final class Channel {
   final long eventId;
   private final LiveReader reader;
   private final Set<LiveSocket> sockets = new LinkedHashSet<>();
-  private final Broadcast broadcast = new Broadcast();
+  private final LiveMeters meters;
+  private final Broadcast broadcast;
   private final LiveState state = new LiveState();
   private final Set<Long> dirty = new LinkedHashSet<>();
   private Future<?> queue;
@@ -37,9 +38,11 @@ final class Channel {
   private long roundsReadAt;
   private static final long ROUNDS_READ_EVERY_MS = 1_000;
 
-  Channel(long eventId, LiveReader reader) {
+  Channel(long eventId, LiveReader reader, LiveMeters meters) {
     this.eventId = eventId;
     this.reader = reader;
+    this.meters = meters;
+    this.broadcast = new Broadcast(meters);
     this.queue = load();
   }
 
@@ -134,7 +137,9 @@ final class Channel {
               ballots.stream().map(OwnBallot::categoryId).collect(Collectors.toSet())));
           if (sockets.contains(socket)) {
             socket.caughtUp();
-            socket.write(LiveFrames.snapshot(state, socket, mine, broadcast.seq(socket.tier)));
+            if (socket.write(LiveFrames.snapshot(state, socket, mine, broadcast.seq(socket.tier)))) {
+              meters.snapshotSent();
+            }
             socket.ready = true;
           }
           return Future.succeededFuture();
@@ -199,6 +204,7 @@ final class Channel {
     List<Long> rounds = new ArrayList<>(dirty);
     dirty.clear();
     long asOf = System.currentTimeMillis(); // before the read starts: every vote acknowledged by now is in it
+    meters.tallyTick();
     then(() -> reader.tallies(rounds).<Void>map(tallies -> {
       tallies.forEach((roundId, tally) -> {
         Tally before = state.tallies.put(roundId, tally);

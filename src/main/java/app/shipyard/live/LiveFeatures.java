@@ -24,21 +24,23 @@ public final class LiveFeatures implements Routes.Feature {
   private final EventRepository events;
   private final Origins origins;
   private final LiveMessages messages;
+  private final LiveMeters meters;
 
   public LiveFeatures(Vertx vertx, Pool pool, LiveFeed feed, EventRepository events, VoteRepository votes,
-                      List<String> publicOrigins, List<LivePart> parts) {
+                      List<String> publicOrigins, List<LivePart> parts, LiveMeters meters) {
     this.vertx = vertx;
     this.feed = feed;
     this.events = events;
     this.reader = new LiveReader(events, new RoundRepository(pool), new TallyRepository(pool), votes, parts);
     this.origins = new Origins(publicOrigins);
     this.messages = new LiveMessages(votes);
+    this.meters = meters;
     votes.whenCast(ack -> feed.roundVoted(ack.roundId()));
   }
 
   @Override
   public void register(Routes routes) {
-    LiveHub hub = new LiveHub(vertx, feed, reader, events, origins, messages);
+    LiveHub hub = new LiveHub(vertx, feed, reader, events, origins, messages, meters);
     routes.webSocket("/api/events/:id/live", Access.signedIn(), hub::upgrade);
   }
 }

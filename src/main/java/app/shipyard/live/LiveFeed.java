@@ -50,6 +50,7 @@ public final class LiveFeed extends VerticleBase {
 
   private final PgConnectOptions connect;
   private final Pool pool;
+  private final LiveMeters meters;
   /** Tells this process's own notices from the others'. */
   private final String origin = UUID.randomUUID().toString();
   private final Set<Long> votedRounds = ConcurrentHashMap.newKeySet();
@@ -60,9 +61,10 @@ public final class LiveFeed extends VerticleBase {
 
   private record Presence(Map<Long, Integer> counts, long seenAt) {}
 
-  public LiveFeed(PgConnectOptions connect, Pool pool) {
+  public LiveFeed(PgConnectOptions connect, Pool pool, LiveMeters meters) {
     this.connect = connect;
     this.pool = pool;
+    this.meters = meters;
   }
 
   @Override
@@ -71,7 +73,10 @@ public final class LiveFeed extends VerticleBase {
     subscriber = PgSubscriber.subscriber(vertx, connect)
         .reconnectPolicy(retries -> Math.min(2_000L, 100L << Math.min(retries, 5)));
     subscriber.channel(LiveNotice.CHANNEL)
-        .subscribeHandler(v -> publish(new JsonObject().put("topic", RESYNC)))
+        .subscribeHandler(v -> {
+          meters.subscribed();
+          publish(new JsonObject().put("topic", RESYNC));
+        })
         .handler(this::received);
     vertx.setPeriodic(TICK_MS, id -> flushVotes());
     vertx.setPeriodic(PRESENCE_MS, id -> sendPresence());

@@ -48,18 +48,20 @@ final class LiveHub {
   private final EventRepository events;
   private final Origins origins;
   private final LiveMessages messages;
+  private final LiveMeters meters;
   private final String id = UUID.randomUUID().toString();
   private final Map<Long, Channel> channels = new HashMap<>();
   private int connections;
 
   LiveHub(Vertx vertx, LiveFeed feed, LiveReader reader, EventRepository events, Origins origins,
-          LiveMessages messages) {
+          LiveMessages messages, LiveMeters meters) {
     this.vertx = vertx;
     this.feed = feed;
     this.reader = reader;
     this.events = events;
     this.origins = origins;
     this.messages = messages;
+    this.meters = meters;
     vertx.eventBus().<JsonObject>localConsumer(LiveFeed.ADDRESS, message -> notice(message.body()));
     vertx.setPeriodic(PRESENCE_MS, t -> presence());
     vertx.setPeriodic(PING_MS, t -> ping());
@@ -90,9 +92,10 @@ final class LiveHub {
   }
 
   private void join(ServerWebSocket ws, Person person, long eventId, boolean publicView) {
-    LiveSocket socket = new LiveSocket(ws, person, publicView);
-    Channel channel = channels.computeIfAbsent(eventId, id -> new Channel(id, reader));
+    LiveSocket socket = new LiveSocket(ws, person, publicView, meters);
+    Channel channel = channels.computeIfAbsent(eventId, id -> new Channel(id, reader, meters));
     connections++;
+    meters.connected();
     ws.frameHandler(frame -> messages.frame(channel, socket, frame));
     ws.drainHandler(v -> {
       if (socket.behind()) {
@@ -102,6 +105,7 @@ final class LiveHub {
     ws.exceptionHandler(failure -> LOG.debug("Live socket failed: {}", failure.toString()));
     ws.closeHandler(v -> {
       connections--;
+      meters.disconnected(ws.closeStatusCode());
       channel.leave(socket);
     });
     channel.join(socket).onFailure(failure -> ws.close(CLOSE_UNAVAILABLE, "Live state unavailable; reconnect"));

@@ -30,6 +30,7 @@ final class LiveSocket {
   final Person person;
   final boolean publicView;
   final Tier tier;
+  private final LiveMeters meters;
   /** The categories this person has voted in, per round (from the snapshot and their acknowledged votes). */
   private final Map<Long, Set<Long>> votedIn = new HashMap<>();
   private final MessageRate rate = new MessageRate(MESSAGES_PER_SECOND, BURST, STRIKES, System.currentTimeMillis());
@@ -42,10 +43,11 @@ final class LiveSocket {
   boolean ready;
   int votesInFlight;
 
-  LiveSocket(ServerWebSocket ws, Person person, boolean publicView) {
+  LiveSocket(ServerWebSocket ws, Person person, boolean publicView, LiveMeters meters) {
     this.ws = ws;
     this.person = person;
     this.publicView = publicView;
+    this.meters = meters;
     this.tier = runsRounds(person) && !publicView ? Tier.ORGANISERS : Tier.EVERYONE;
   }
 
@@ -78,15 +80,17 @@ final class LiveSocket {
 
   /** Writes one encoded message; false when skipped because the socket is behind or its write queue is full. */
   boolean write(Buffer message) {
-    if (behind || ws.isClosed()) {
+    if (ws.isClosed()) {
       return false;
     }
-    if (ws.writeQueueFull()) {
+    if (!behind && ws.writeQueueFull()) {
       behind = true;
-      return false;
     }
-    TextFrames.write(ws, message);
-    return true;
+    if (!behind) {
+      TextFrames.write(ws, message);
+    }
+    meters.written(!behind);
+    return !behind;
   }
 
   /**

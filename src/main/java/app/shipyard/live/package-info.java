@@ -23,5 +23,7 @@
  *       drains. {@code LiveMessages} reads what clients send (rate limited, size limited, never an exception) and
  *       casts votes through {@link app.shipyard.voting.VoteRepository#cast}, as HTTP does.
  * </ul>
+ * {@link app.shipyard.live.LiveMeters}, once per process, counts sockets, frames, broadcasts, ticks and refused
+ * handshakes into the metrics registry ({@code shipyard_live_*}).
  */
 package app.shipyard.live;

@@ -39,11 +39,13 @@ public final class HttpVerticle extends VerticleBase {
   private final List<Routes.Feature> features;
   private final FailureHandler failures;
   private final Answers answers;
+  private final ConnectionBudget budget;
   private HttpServer server;
   private StalledClients stalled;
 
   public HttpVerticle(String host, int port, long maxBodyBytes, List<Handler<RoutingContext>> filters,
-                      List<Routes.Feature> features, FailureHandler failures, Answers answers) {
+                      List<Routes.Feature> features, FailureHandler failures, Answers answers,
+                      ConnectionBudget budget) {
     this.host = host;
     this.port = port;
     this.maxBodyBytes = maxBodyBytes;
@@ -51,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
     this.features = features;
     this.failures = failures;
     this.answers = answers;
+    this.budget = budget;
   }
 
   @Override
@@ -58,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.route().handler(TextGate::address);
+    router.route().handler(budget::watchHandshake);
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600).setIncludeHidden(false));
     // A request that no handler answers in time gets a 503 page or JSON instead of hanging the client; a websocket
     // handshake is answered at once (refused or upgraded) and must not be failed later while it is open.
@@ -92,10 +96,24 @@ public final class HttpVerticle extends VerticleBase {
         // StalledClients from its first byte, not only once its first request head has been read.
         .setHttp2ClearTextEnabled(false));
     stalled = new StalledClients(vertx, HEAD_TIMEOUT, BODY_TIMEOUT);
-    server.connectionHandler(stalled::opened);
+    // Beyond the process's connection budget a connection is closed at once; a handshake is refused somewhat earlier.
+    server.connectionHandler(connection -> {
+      if (!budget.admit()) {
+        connection.close();
+        return;
+      }
+      stalled.opened(connection);
+      connection.closeHandler(v -> {
+        budget.closed();
+        stalled.closed(connection);
+      });
+    });
     stalled.start();
     return server.requestHandler(request -> {
       if (request.canUpgradeToWebSocket()) {
+        if (budget.refusedUpgrade(request)) {
+          return;
+        }
         // Held until a route upgrades it: once its end has been read, a handshake can no longer be upgraded.
         request.pause();
         stalled.upgrading(request);

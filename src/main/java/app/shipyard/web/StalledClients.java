@@ -45,7 +45,10 @@ final class StalledClients {
   /** A new connection: its first request head is due within the head timeout. */
   void opened(HttpConnection connection) {
     watched.put(connection, new Watch(System.nanoTime()));
-    connection.closeHandler(v -> watched.remove(connection));
+  }
+
+  void closed(HttpConnection connection) {
+    watched.remove(connection);
   }
 
   /** A request head arrived; from now on its body is watched. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -58,7 +59,18 @@ class AnswerPathTest {
         .get("/fine", Access.anyone(), ctx -> Future.succeededFuture(Answer.page("errors/error", "Fine",
             new FailureHandler.ErrorView(200, "all good", List.of()))));
     HttpVerticle server = new HttpVerticle("127.0.0.1", 0, 1024 * 1024, List.of(), List.of(broken),
-        new FailureHandler(answers), answers);
+        new FailureHandler(answers), answers, ConnectionBudget.of(0, new SimpleMeterRegistry(), new WebSocketWatch() {
+          @Override
+          public void atLimit() {}
+
+          @Override
+          public void refused(int status) {}
+
+          @Override
+          public long closed() {
+            return 0;
+          }
+        }));
     vertx.deployVerticle(server).await();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(server.actualPort()));
