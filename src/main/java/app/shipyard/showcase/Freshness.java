@@ -1,8 +1,6 @@
 package app.shipyard.showcase;
 
 import app.shipyard.identity.Person;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import app.shipyard.web.Answer;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.Viewer;
@@ -12,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -23,17 +20,10 @@ import java.util.function.Supplier;
  * (their id and roles; for a page also its form token, so a page kept by the browser always carries a token that
  * still works). {@code Cache-Control: private, no-cache}: a browser or feed reader keeps a copy and asks every time,
  * so nothing stale is ever shown; a tag it already has is answered 304 without reading the content.
- *
- * <p>For the same reason an address and a tag name one answer exactly, so the answers built are kept by both (per
- * process, a few thousand, each for ten minutes after its last use) and sent again without reading the content when
- * the same viewer asks the same address again without holding the tag. A kept answer is only ever found by its own tag:
- * another person, other roles or a new version make another tag, so nobody is sent what was built for someone else.
  */
 final class Freshness {
 
   static final String CACHE_CONTROL = "private, no-cache";
-  private static final Cache<String, Answer> BUILT = Caffeine.newBuilder().maximumSize(5_000)
-      .expireAfterAccess(Duration.ofMinutes(10)).build();
 
   private Freshness() {}
 
@@ -43,27 +33,12 @@ final class Freshness {
     return "\"" + what + "." + version + "." + digest(viewer) + "\"";
   }
 
-  /**
-   * 304 when the client holds {@code etag}; otherwise the answer kept for the tag, or what {@code build} answers (kept
-   * when it is a page or JSON of status 200). All carry the tag.
-   */
+  /** 304 when the client holds {@code etag}; otherwise what {@code build} answers. Both carry the tag. */
   static Future<Answer> answer(RoutingContext ctx, String etag, Supplier<Future<Answer>> build) {
     if (held(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       return Future.succeededFuture(new Answer.Cached(new Answer.Empty(304), etag, CACHE_CONTROL));
     }
-    // The tag names the content, not the page of it (?page=, ?year=): a browser keeps tags per address, and so do we.
-    String key = ctx.request().uri() + " " + etag;
-    Answer kept = BUILT.getIfPresent(key);
-    Future<Answer> answer = kept != null ? Future.succeededFuture(kept) : build.get().andThen(built -> {
-      if (built.succeeded() && keepable(built.result())) {
-        BUILT.put(key, built.result());
-      }
-    });
-    return answer.map(a -> new Answer.Cached(a, etag, CACHE_CONTROL));
-  }
-
-  private static boolean keepable(Answer answer) {
-    return answer instanceof Answer.Page p && p.status() == 200 || answer instanceof Answer.Json j && j.status() == 200;
+    return build.get().map(answer -> new Answer.Cached(answer, etag, CACHE_CONTROL));
   }
 
   /** Whether an {@code If-None-Match} list names the tag (weak comparison, as RFC 9110 asks for it). */

@@ -63,11 +63,28 @@ final class LoadRun {
   }
 
   /** The ETag {@code bearer} gets for {@code path} (for the conditional scenarios). */
-  String etag(String path, String bearer) {
+  String etag(String path, String bearer, String cookie) {
+    return client.request(request(path, bearer, cookie)).compose(request -> request.send())
+        .compose(response -> response.body().map(body -> response.getHeader("ETag"))).await();
+  }
+
+  /**
+   * The cookies {@code path} sets, as a browser sends them back ({@code name=value; ...}): a page's form token is one,
+   * and a page's ETag names it, so a browser that sends it back gets the same tag each time.
+   */
+  String cookies(String path, String bearer) {
+    return client.request(request(path, bearer, null)).compose(request -> request.send())
+        .compose(response -> response.body().map(body -> String.join("; ", response.cookies().stream()
+            .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList()))).await();
+  }
+
+  private static RequestOptions request(String path, String bearer, String cookie) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(path)
         .putHeader("Authorization", "Bearer " + bearer);
-    return client.request(options).compose(request -> request.send())
-        .compose(response -> response.body().map(body -> response.getHeader("ETag"))).await();
+    if (cookie != null && !cookie.isEmpty()) {
+      options.putHeader("Cookie", cookie);
+    }
+    return options;
   }
 
   /** The calls one at a time, in order. */
@@ -85,24 +102,23 @@ final class LoadRun {
     Bearer call(int caller, int n);
   }
 
-  /** A call and whose token it carries. */
-  record Bearer(Call call, String token) {}
+  /** A call, whose token it carries, and the cookie a browser would send back with it (or null). */
+  record Bearer(Call call, String token, String cookie) {}
 
   private Future<Void> loop(Tally tally, long end, IntFunction<Bearer> calls, int n) {
     if (System.nanoTime() >= end) {
       return Future.succeededFuture();
     }
     Bearer next = calls.apply(n);
-    return send(next.call(), next.token(), tally).transform(ar -> loop(tally, end, calls, n + 1));
+    return send(next.call(), next.token(), next.cookie(), tally).transform(ar -> loop(tally, end, calls, n + 1));
   }
 
   private Future<Void> send(Call call, Tally tally) {
-    return send(call, token, tally);
+    return send(call, token, null, tally);
   }
 
-  private Future<Void> send(Call call, String bearer, Tally tally) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(call.path())
-        .putHeader("Authorization", "Bearer " + bearer).putHeader("Accept", "text/html,application/json");
+  private Future<Void> send(Call call, String bearer, String cookie, Tally tally) {
+    RequestOptions options = request(call.path(), bearer, cookie).putHeader("Accept", "text/html,application/json");
     if (call.ifNoneMatch() != null) {
       options.putHeader("If-None-Match", call.ifNoneMatch());
     }
