@@ -35,11 +35,11 @@ public final class ShowcaseBench {
   static final int INSIGHT_ROUNDS = Integer.getInteger("bench.insightRounds", 10);
   /** Queries of every kind the archive answers: words, prefixes, typos, names, filters alone and together, pages. */
   static final List<String> SEARCHES = List.of("q=invoice", "q=invoic", "q=invoise+tracker", "q=energy+dashboard",
-      "q=onboarding&year=2024", "tag=ai&outcome=shipped", "award=winner&year=2023", "skill=kotlin&location=2",
+      "q=onboarding&year=2024", "tag=ai&outcome=shipped", "award=winner&year=2023", "skill=kotlin&location=@2",
       "department=design&kind=lab", "q=customer+support&award=finalist", "q=m%C3%BCller", "q=zimmerman",
       "q=chatbot&page=3", "q=smart&year=2019&tag=security", "outcome=shipped", "q=warehouse+scanner&skill=python",
       "q=predictive+forecast&department=finance", "year=2025&kind=day&award=prize", "q=accesibility",
-      "q=voice&tag=accessibility&location=3", "", "page=40", "q=payroll+planner&outcome=roadmap", "q=greener+energy");
+      "q=voice&tag=accessibility&location=@3", "", "page=40", "q=payroll+planner&outcome=roadmap", "q=greener+energy");
 
   private final Shipyard shipyard;
   private final HttpClient client;
@@ -97,9 +97,13 @@ public final class ShowcaseBench {
     LoadRun load = new LoadRun(client, tokens.get(0));
     // Warm-up: every caller signs in once (links their identity), and the JIT sees every handler.
     tokens.forEach(t -> load.etag("/api/me", t, null));
+    // Ids as the seed got them (sequences move on even when a seed is rolled back): @n is the n-th location.
+    long firstLocation = first("locations");
+    long firstPitch = first("pitches");
     List<Call> searches = new ArrayList<>();
     for (int round = 0; round < SEARCH_ROUNDS; round++) {
-      SEARCHES.forEach(q -> searches.add(new Call("/api/showcase/search" + (q.isEmpty() ? "" : "?" + q), null)));
+      SEARCHES.stream().map(q -> located(q, firstLocation))
+          .forEach(q -> searches.add(new Call("/api/showcase/search" + (q.isEmpty() ? "" : "?" + q), null)));
     }
     load.sequence("warm-up: the searches once", searches.subList(0, SEARCHES.size()));
     report.add(load.sequence("GET /api/showcase/search (" + SEARCHES.size() + " queries and filters, facet counts), "
@@ -116,9 +120,18 @@ public final class ShowcaseBench {
     throughput(report, load, "GET /showcase (the showcase home, HTML)", List.of("/showcase"));
     List<String> projects = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      projects.add("/projects/" + (1 + i * 4999L));
+      projects.add("/projects/" + (firstPitch + i * 4999L));
     }
     throughput(report, load, "GET /projects/{id} (a project page, HTML, 20 projects)", projects);
+  }
+
+  private long first(String table) {
+    return shipyard.pool().query("SELECT min(id) FROM " + table).execute().await().iterator().next().getLong(0);
+  }
+
+  private static String located(String query, long firstLocation) {
+    return java.util.regex.Pattern.compile("@(\\d+)").matcher(query)
+        .replaceAll(m -> String.valueOf(firstLocation + Long.parseLong(m.group(1)) - 1));
   }
 
   /**
