@@ -39,12 +39,13 @@ public final class Authenticator implements Handler<RoutingContext> {
         ctx.fail(AppError.unauthorized("Use 'Authorization: Bearer <token>'."));
         return;
       }
-      resolve(header.substring(7).trim())
-          .onSuccess(person -> proceedAs(ctx, person))
+      String token = header.substring(7).trim();
+      resolve(token)
+          .onSuccess(person -> proceedAs(ctx, person, token))
           .onFailure(ctx::fail);
     } else if (cookie != null) {
       resolve(cookie.getValue())
-          .onSuccess(person -> proceedAs(ctx, person))
+          .onSuccess(person -> proceedAs(ctx, person, cookie.getValue()))
           .onFailure(e -> {
             ctx.response().addCookie(expired(secureCookies));
             ctx.next();
@@ -54,8 +55,8 @@ public final class Authenticator implements Handler<RoutingContext> {
     }
   }
 
-  private static void proceedAs(RoutingContext ctx, Person person) {
-    Viewer.set(ctx, person);
+  private static void proceedAs(RoutingContext ctx, Person person, String token) {
+    Viewer.set(ctx, person, TokenService.expiresAt(token));
     ctx.next();
   }
 

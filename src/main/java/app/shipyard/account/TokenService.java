@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -190,6 +191,12 @@ public final class TokenService {
 
   private static AppError badClaim(String claim, String rule) {
     return AppError.unauthorized("The token's '" + claim + "' claim is unusable: " + rule + ".");
+  }
+
+  /** When a token that {@link #verify} accepted expires (its {@code exp}, which the signature covers). */
+  public static Optional<Instant> expiresAt(String token) {
+    return unverifiedClaims(token).getValue("exp") instanceof Number exp
+        ? Optional.of(Instant.ofEpochSecond(exp.longValue())) : Optional.empty();
   }
 
   private static JsonObject unverifiedClaims(String token) {

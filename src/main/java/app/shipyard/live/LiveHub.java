@@ -14,6 +14,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,7 @@ final class LiveHub {
   /** Server pings keep quiet sockets inside the HTTP server's idle timeout (60 s). */
   private static final long PING_MS = 25_000;
   private static final short CLOSE_UNAVAILABLE = 1011;
+  private static final short CLOSE_SIGN_IN_EXPIRED = 4001;
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
   private final Vertx vertx;
@@ -83,16 +85,18 @@ final class LiveHub {
       throw AppError.invalid("audience", "must be public, or left out");
     }
     Person person = Viewer.person(ctx);
+    long expiresAt = Viewer.of(ctx).flatMap(Viewer::expiresAt).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
     return events.find(eventId).compose(event -> event.isEmpty()
         ? Future.failedFuture(AppError.notFound("That event"))
         : request.toWebSocket().map(ws -> {
-          join(ws, person, eventId, audience.equals("public"));
+          join(ws, person, eventId, audience.equals("public"), expiresAt);
           return null;
         }));
   }
 
-  private void join(ServerWebSocket ws, Person person, long eventId, boolean publicView) {
+  private void join(ServerWebSocket ws, Person person, long eventId, boolean publicView, long expiresAt) {
     LiveSocket socket = new LiveSocket(ws, person, publicView, meters);
+    socket.expiresAt = expiresAt;
     Channel channel = channels.computeIfAbsent(eventId, id -> new Channel(id, reader, meters));
     connections++;
     meters.connected();
@@ -151,8 +155,17 @@ final class LiveHub {
     });
   }
 
-  /** Reports this hub's sockets to the feed, sends organisers the turnout, and drops channels nobody listens to. */
+  /**
+   * Reports this hub's sockets to the feed, sends organisers the turnout, drops channels nobody listens to, and ends
+   * the connections whose sign-in has expired (the token is checked once, at the handshake).
+   */
   private void presence() {
+    long now = System.currentTimeMillis();
+    channels.values().forEach(c -> c.each(socket -> {
+      if (now >= socket.expiresAt && !socket.ws.isClosed()) {
+        socket.ws.close(CLOSE_SIGN_IN_EXPIRED, "Your sign-in has expired; sign in again.");
+      }
+    }));
     channels.values().removeIf(Channel::isEmpty);
     Map<Long, Integer> counts = new HashMap<>();
     channels.values().forEach(c -> counts.put(c.eventId, c.size()));

@@ -39,6 +39,8 @@ final class LiveSocket {
   private Buffer partial;
   private boolean partialBinary;
   private boolean partialTooLarge;
+  /** When the sign-in it was opened with expires (epoch ms); the hub closes it then. */
+  long expiresAt = Long.MAX_VALUE;
   /** Set once its first snapshot is out: only then is it sent updates. */
   boolean ready;
   int votesInFlight;

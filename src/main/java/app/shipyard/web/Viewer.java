@@ -2,15 +2,19 @@ package app.shipyard.web;
 
 import app.shipyard.identity.Person;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Optional;
 
-/** The signed-in person making the current request, put on the routing context by authentication. */
-public record Viewer(Person person) {
+/**
+ * The signed-in person making the current request, put on the routing context by authentication, and when the token
+ * they signed in with expires (what outlives the request, such as a live connection, ends then).
+ */
+public record Viewer(Person person, Optional<Instant> expiresAt) {
 
   private static final String KEY = "shipyard.viewer";
 
-  public static void set(RoutingContext ctx, Person person) {
-    ctx.put(KEY, new Viewer(person));
+  public static void set(RoutingContext ctx, Person person, Optional<Instant> expiresAt) {
+    ctx.put(KEY, new Viewer(person, expiresAt));
   }
 
   public static Optional<Viewer> of(RoutingContext ctx) {

@@ -67,6 +67,27 @@ class LiveHandshakeTest {
   }
 
   @Test
+  @DisplayName("A connection ends (4001) once the token it was opened with expires: the handshake's check does not outlive it")
+  void endsWhenTheSignInExpires() {
+    String email = "brief@test.example";
+    String shortLived = io.vertx.ext.auth.jwt.JWTAuth.create(f.vertx, new io.vertx.ext.auth.jwt.JWTAuthOptions()
+            .addPubSecKey(new io.vertx.ext.auth.PubSecKeyOptions().setAlgorithm("HS256")
+                .setBuffer(TestShipyard.SSO_SECRET)))
+        .generateToken(new JsonObject().put("sub", email).put("email", email).put("name", "Bree Brief"),
+            new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256").setIssuer(TestShipyard.SSO_ISSUER)
+                .setAudience(java.util.List.of(TestShipyard.SSO_AUDIENCE)).setExpiresInSeconds(4));
+    LiveClient live = LiveClient.connect(f.vertx, f.event, shortLived);
+    live.next("snapshot");
+    assertEquals("pong", live.send(new JsonObject().put("type", "ping").put("ref", "p")).answer("p").getString("type"),
+        "open while the token is valid");
+    assertEquals(4001, live.closeCode());
+    LiveClient lasting = LiveClient.connect(f.vertx, f.event, f.emma);
+    lasting.next("snapshot");
+    assertEquals("pong", lasting.send(new JsonObject().put("type", "ping").put("ref", "q")).answer("q")
+        .getString("type"), "a connection with a valid token stays open");
+  }
+
+  @Test
   @DisplayName("A draft event is 404 to an employee, an unknown event 404 even to an organiser; organisers may watch a draft")
   void unseenEvents() {
     long draft = f.events.create(new JsonObject().put("title", "Secret"));
