@@ -3,6 +3,7 @@ package app.shipyard.support;
 import app.shipyard.Shipyard;
 import app.shipyard.config.AppConfig;
 import app.shipyard.config.ConfigLoader;
+import app.shipyard.db.Retry;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
@@ -96,7 +97,10 @@ public final class TestShipyard {
     String tables = "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables "
         + "WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'";
     pool.query(tables).execute()
-        .compose(rows -> pool.query("TRUNCATE " + rows.iterator().next().getString(0) + " RESTART IDENTITY CASCADE").execute())
+        // Run again if chosen to break a deadlock: the server's background work (the insights' minutely refresh)
+        // may hold some of these tables while the TRUNCATE takes them all.
+        .compose(rows -> Retry.transaction(pool, tx -> tx.query("TRUNCATE " + rows.iterator().next().getString(0)
+            + " RESTART IDENTITY CASCADE").execute()))
         .compose(done -> pool.preparedQuery("INSERT INTO locations (name, time_zone, remote) VALUES ($1, $2, $3)")
             .executeBatch(List.of(Tuple.of("Berlin", "Europe/Berlin", false), Tuple.of("New York", "America/New_York", false),
                 Tuple.of("Singapore", "Asia/Singapore", false), Tuple.of("Sydney", "Australia/Sydney", false),
