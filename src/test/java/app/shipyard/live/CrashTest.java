@@ -45,8 +45,12 @@ class CrashTest {
   private static final JsonObject LIVE_RESULTS = new JsonObject().put("visibility", "live");
   /** Between two voters' votes in a burst: the burst outlasts the first acknowledgements, so the kill lands in it. */
   private static final long PACE_MS = 8;
-  /** Holds the round row against the commit-time check (FOR SHARE) of every vote, but not against their inserts. */
-  private static final String HOLD_ROUND = "SELECT 1 FROM voting_rounds WHERE id = $1 FOR NO KEY UPDATE";
+  /**
+   * Holds the round's lock exclusively, as a close does: every vote's statement (one transaction) waits for it, and
+   * commits by itself once it is let go, whether or not its server is still there to hear.
+   */
+  private static final String HOLD_ROUND =
+      "SELECT pg_advisory_xact_lock(voting_lock_space(), ($1::bigint % 2147483647)::integer)";
 
   private final List<ShipyardProcess> processes = new ArrayList<>();
   private final List<Crowd> crowds = new ArrayList<>();
@@ -96,8 +100,8 @@ class CrashTest {
       Transaction hold = holder.begin().await();
       holder.preparedQuery(HOLD_ROUND).execute(Tuple.of(round)).await();
       crowd.members.subList(10, 30).forEach(crowd::send);
-      Crowd.await(() -> StoredVotes.commitsWaiting() >= 5, "votes waiting inside their COMMIT");
-      long inCommit = StoredVotes.commitsWaiting();
+      Crowd.await(() -> StoredVotes.votesWaiting() >= 2, "vote statements waiting for the round's lock");
+      long inCommit = StoredVotes.votesWaiting();
       first.kill();
       crowd.awaitClosed();
       hold.rollback().await();
@@ -106,7 +110,7 @@ class CrashTest {
       assertEquals(10, acked.size(), "only the first ten were acknowledged before the kill");
       Map<String, Receipt> committed = noneLost(round, acked);
       assertTrue(committed.size() - acked.size() >= inCommit, (committed.size() - acked.size())
-          + " votes committed after their server died; " + inCommit + " were in their COMMIT");
+          + " votes committed after their server died; " + inCommit + " statements of votes were waiting");
       awaitTotals(projector, crowd.totalsOf(committed.keySet()));
       crowd.connect(f.vertx, TestShipyard.port());
       assertSnapshotsShow(crowd, crowd.totalsOf(committed.keySet()));

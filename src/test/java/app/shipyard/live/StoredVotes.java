@@ -18,9 +18,9 @@ final class StoredVotes {
       SELECT count(*) AS ballots, count(DISTINCT voter_id) AS voters, (SELECT count(*) FROM ballot_choices
        WHERE round_id = $1) AS choices FROM ballots WHERE round_id = $1
       """;
-  private static final String COMMITS_WAITING = """
+  private static final String VOTES_WAITING = """
       SELECT count(*) FROM pg_stat_activity
-       WHERE wait_event_type = 'Lock' AND state = 'active' AND query ILIKE 'commit%'
+       WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND state = 'active' AND query ILIKE '%voting_cast%'
       """;
 
   private static final String BUSY = """
@@ -66,8 +66,8 @@ final class StoredVotes {
     return TestShipyard.pool().query(BUSY).execute().await().iterator().next().getLong(0) == 0;
   }
 
-  /** Transactions (of any process) waiting on a row lock inside their COMMIT: votes at their commit-time check. */
-  static long commitsWaiting() {
-    return TestShipyard.pool().query(COMMITS_WAITING).execute().await().iterator().next().getLong(0);
+  /** Statements casting votes (of any process; each a batch of one or more) waiting for their round's lock. */
+  static long votesWaiting() {
+    return TestShipyard.pool().query(VOTES_WAITING).execute().await().iterator().next().getLong(0);
   }
 }
