@@ -64,6 +64,7 @@ final class VoteBatch {
 
   /** Writes the batch; answers every vote in it. */
   Future<Void> write(List<Pending> batch) {
+    meters.batch(batch.size());
     return pool.preparedQuery(CONTEXTS).execute(contexts(batch)).compose(rows -> {
       List<Judged> passed = new ArrayList<>();
       for (Row r : rows) {

@@ -6,7 +6,7 @@ package app.shipyard.bench.live;
  */
 record Knobs(int connections, int holdSeconds, int burstVoters, int burstSeconds, int steadyConnections,
              int steadyRate, int steadySeconds, int smallConnections, int saturateVotes, int perWorker,
-             int connectsInFlight, int pitches, int pageRate, int workerHeapMb) {
+             int connectsInFlight, int pitches, int pageRate, int workerHeapMb, int servers) {
 
   static Knobs fromSystemProperties() {
     return new Knobs(
@@ -23,23 +23,27 @@ record Knobs(int connections, int holdSeconds, int burstVoters, int burstSeconds
         knob("connectsInFlight", 64),
         knob("pitches", 8),
         knob("pageRate", 10),
-        knob("workerHeapMb", 1024));
+        knob("workerHeapMb", 1024),
+        knob("servers", 1));
   }
 
   private static int knob(String name, int fallback) {
     return Integer.getInteger("bench.live." + name, fallback);
   }
 
-  /** Load-generator processes needed so that none holds more than {@link #perWorker} sockets. */
+  /**
+   * Load-generator processes needed so that none holds more than {@link #perWorker} sockets, and at least one per
+   * server (worker i connects to server i mod servers).
+   */
   int workers() {
-    return (connections + perWorker - 1) / perWorker;
+    return Math.max(servers, (connections + perWorker - 1) / perWorker);
   }
 
   String describe() {
     return String.format("connections=%d holdSeconds=%d burstVoters=%d burstSeconds=%d steadyConnections=%d "
             + "steadyRate=%d steadySeconds=%d smallConnections=%d saturateVotes=%d perWorker=%d connectsInFlight=%d "
-            + "pitches=%d pageRate=%d workerHeapMb=%d", connections, holdSeconds, burstVoters, burstSeconds,
+            + "pitches=%d pageRate=%d workerHeapMb=%d servers=%d", connections, holdSeconds, burstVoters, burstSeconds,
         steadyConnections, steadyRate, steadySeconds, smallConnections, saturateVotes, perWorker, connectsInFlight,
-        pitches, pageRate, workerHeapMb);
+        pitches, pageRate, workerHeapMb, servers);
   }
 }

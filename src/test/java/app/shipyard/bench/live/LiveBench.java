@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
@@ -27,8 +28,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The live channel's load generator (issue 10): Shipyard as its own process on the bench's own embedded PostgreSQL,
- * with a GC log; voters on websockets from several {@link LoadWorker} processes; the runs of {@link LiveRuns}; the
+ * The live channel's load generator (issue 10): Shipyard as its own process (or {@code servers} instances on one
+ * database, workers spread over them) on the bench's own embedded PostgreSQL, with a GC log; voters on websockets from several {@link LoadWorker} processes; the runs of {@link LiveRuns}; the
  * figures printed and appended to BENCHMARKS.md. Run with {@value LiveReport#COMMAND} (knobs: {@link Knobs}).
  * Everything it starts is stopped at the end, also on failure or Ctrl-C.
  */
@@ -61,8 +62,6 @@ public final class LiveBench {
     useTheProjectsClassPath();
     Path dir = Path.of("target", "bench-live").toAbsolutePath();
     Files.createDirectories(dir);
-    Path gcLog = dir.resolve("gc.log");
-    Files.deleteIfExists(gcLog);
     String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
     String metricsToken = UUID.randomUUID().toString();
     System.out.println("[bench-live] " + knobs.describe());
@@ -70,11 +69,20 @@ public final class LiveBench {
     started.push(() -> deleteTree(data)); // after PostgreSQL stopped: its cluster is hundreds of MiB after a run
     EmbeddedPostgres pg = EmbeddedPostgres.start(data.resolve("postgres"));
     started.push(pg);
-    Map<String, String> env = serverEnvironment(pg.connection(), data.resolve("server"), gcLog, secret, metricsToken);
-    ShipyardProcess server = ShipyardProcess.startWith("bench-live", List.of(), env);
-    started.push(server);
-    System.out.println("[bench-live] Shipyard (pid " + server.pid() + ") is up on port " + server.port()
-        + "; its log: " + server.log());
+    List<ShipyardProcess> servers = new ArrayList<>();
+    List<Path> gcLogs = new ArrayList<>();
+    for (int i = 0; i < knobs.servers(); i++) {
+      Path gcLog = dir.resolve(knobs.servers() == 1 ? "gc.log" : "gc-" + i + ".log");
+      Files.deleteIfExists(gcLog);
+      gcLogs.add(gcLog);
+      ShipyardProcess server = ShipyardProcess.startWith("bench-live", List.of(),
+          serverEnvironment(pg.connection(), data.resolve("server-" + i), gcLog, secret, metricsToken));
+      started.push(server);
+      servers.add(server);
+      System.out.println("[bench-live] Shipyard (pid " + server.pid() + ") is up on port " + server.port()
+          + "; its log: " + server.log());
+    }
+    ShipyardProcess server = servers.get(0);
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
     Pool pool = Database.pool(vertx, pg.connection(), POOL_SIZE);
@@ -84,14 +92,14 @@ public final class LiveBench {
     VoterTokens tokens = new VoterTokens(vertx, IDP, AUDIENCE, secret);
     Organiser organiser = new Organiser(web, tokens.token(LiveSeed.ORGANISER), seeded.event());
     organiser.startDemos();
-    Workers workers = Workers.start(knobs.workers(), server.port(), knobs.workerHeapMb(),
-        List.of(IDP, AUDIENCE, secret), dir);
+    Workers workers = Workers.start(knobs.workers(), servers.stream().map(ShipyardProcess::port).toList(),
+        knobs.workerHeapMb(), List.of(IDP, AUDIENCE, secret), dir);
     started.push(workers);
     LiveReport report = new LiveReport();
     String outcome = "complete";
     try {
-      new LiveRuns(knobs, workers, organiser, pool, new ServerProbe(server.pid(), gcLog),
-          new PageProbe(vertx, web, tokens.of(0), seeded.event()), report, seeded.event(), seeded.pitches()).run();
+      ServerProbe probe = new ServerProbe(servers.stream().map(ShipyardProcess::pid).toList(), gcLogs);
+      new LiveRuns(knobs, workers, organiser, pool, probe, new PageProbe(vertx, web, tokens.of(0), seeded.event()), report, seeded.event(), seeded.pitches()).run();
     } catch (RuntimeException e) {
       outcome = "stopped early: " + e.getMessage();
       throw e;
@@ -101,7 +109,8 @@ public final class LiveBench {
       } catch (RuntimeException e) {
         report.note("/metrics could not be read: " + e.getMessage());
       }
-      report.note("Server log: " + server.log() + "; GC log: " + gcLog + "; worker logs: " + dir + "/worker-*.log");
+      report.note("Server logs: " + servers.stream().map(ShipyardProcess::log).toList() + "; GC logs: " + gcLogs
+          + "; worker logs: " + dir + "/worker-*.log");
       report.publish(knobs, outcome);
     }
   }

@@ -12,21 +12,28 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
-/** What the bench reads about the server process: its resident memory, its GC pauses, its metrics. */
+/**
+ * What the bench reads about the server processes (one, or several instances on one database): their resident memory
+ * together, their GC pauses, their metrics.
+ */
 final class ServerProbe {
 
   private static final Pattern PAUSE = Pattern.compile("\\]\\[gc\\s*\\] GC\\(\\d+\\) (Pause .*?) (\\d+\\.\\d+)ms$");
 
-  private final long pid;
-  private final Path gcLog;
+  private final List<Long> pids;
+  private final List<Path> gcLogs;
 
-  ServerProbe(long pid, Path gcLog) {
-    this.pid = pid;
-    this.gcLog = gcLog;
+  ServerProbe(List<Long> pids, List<Path> gcLogs) {
+    this.pids = List.copyOf(pids);
+    this.gcLogs = List.copyOf(gcLogs);
   }
 
-  /** VmRSS of the server process, in KiB. */
+  /** VmRSS of the server processes together, in KiB. */
   long rssKib() {
+    return pids.stream().mapToLong(ServerProbe::rssKib).sum();
+  }
+
+  private static long rssKib(long pid) {
     try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
       return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
           .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(-1L);
@@ -35,14 +42,16 @@ final class ServerProbe {
     }
   }
 
-  /** Every stop-the-world pause in the GC log so far, in microseconds. */
+  /** Every stop-the-world pause in the servers' GC logs so far, in microseconds. */
   Histogram gcPauses() {
     Histogram pauses = Latencies.create();
-    try (Stream<String> lines = Files.lines(gcLog)) {
-      lines.map(PAUSE::matcher).filter(Matcher::find)
-          .forEach(m -> Latencies.recordMicros(pauses, Math.round(Double.parseDouble(m.group(2)) * 1000), 1));
-    } catch (IOException e) {
-      // no log (yet): no pauses to report
+    for (Path gcLog : gcLogs) {
+      try (Stream<String> lines = Files.lines(gcLog)) {
+        lines.map(PAUSE::matcher).filter(Matcher::find)
+            .forEach(m -> Latencies.recordMicros(pauses, Math.round(Double.parseDouble(m.group(2)) * 1000), 1));
+      } catch (IOException e) {
+        // no log (yet): no pauses to report
+      }
     }
     return pauses;
   }

@@ -27,15 +27,18 @@ final class Workers implements AutoCloseable {
   private final List<Worker> workers = new ArrayList<>();
   private long nextId;
 
-  /** Starts {@code count} workers; the identity provider's settings are the server's. */
-  static Workers start(int count, int port, int heapMb, List<String> idp, Path logs) throws IOException {
+  /**
+   * Starts {@code count} workers, worker i connecting to {@code ports[i mod servers]}; the identity provider's settings
+   * are the servers'.
+   */
+  static Workers start(int count, List<Integer> ports, int heapMb, List<String> idp, Path logs) throws IOException {
     Workers started = new Workers();
     try {
       for (int i = 0; i < count; i++) {
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heapMb + "m",
             "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), LoadWorker.class.getName(),
-            Integer.toString(port), "127.0.0." + (2 + i)));
+            Integer.toString(ports.get(i % ports.size())), "127.0.0." + (2 + i)));
         command.addAll(idp);
         Process process = new ProcessBuilder(command)
             .redirectError(logs.resolve("worker-" + i + ".log").toFile()).start();
