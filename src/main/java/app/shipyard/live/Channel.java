@@ -137,9 +137,8 @@ final class Channel {
               ballots.stream().map(OwnBallot::categoryId).collect(Collectors.toSet())));
           if (sockets.contains(socket)) {
             socket.caughtUp();
-            if (socket.write(LiveFrames.snapshot(state, socket, mine, broadcast.seq(socket.tier)))) {
-              meters.snapshotSent();
-            }
+            broadcast.toOne(socket, TextFrames.encode(LiveFrames.snapshot(state, socket, mine,
+                broadcast.seq(socket.tier))), meters::snapshotSent);
             socket.ready = true;
           }
           return Future.succeededFuture();
