@@ -232,3 +232,40 @@ BEGIN
   END LOOP;
   RETURN n;
 END $$;
+
+-- Open live connections follow their person: signed out everywhere (a new session epoch) or a role added or taken
+-- away, every instance closes that person's websockets (4002) and the reconnect's handshake decides again what they
+-- may see (live/LiveHub). One notice per statement and at most 500 people (a NOTIFY payload is at most 8,000 bytes).
+CREATE FUNCTION live_notify_people(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  first integer := 1;
+BEGIN
+  WHILE first <= coalesce(cardinality(ids), 0) LOOP
+    PERFORM pg_notify('shipyard_live', json_build_object('topic', 'people', 'people', ids[first:first + 499])::text);
+    first := first + 500;
+  END LOOP;
+END $$;
+
+CREATE FUNCTION live_people_signed_out() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM live_notify_people(ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                                    WHERE n.session_epoch IS DISTINCT FROM o.session_epoch));
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION live_roles_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM live_notify_people(ARRAY(SELECT DISTINCT person_id FROM new_rows));
+  ELSE
+    PERFORM live_notify_people(ARRAY(SELECT DISTINCT person_id FROM old_rows));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER live_people_signed_out AFTER UPDATE ON people
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_people_signed_out();
+CREATE TRIGGER live_roles_added AFTER INSERT ON person_roles
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_roles_changed();
+CREATE TRIGGER live_roles_removed AFTER DELETE ON person_roles
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION live_roles_changed();

@@ -36,6 +36,11 @@ public final class LiveFeed extends VerticleBase {
   static final String ADDRESS = "shipyard.live.notices";
   static final String VOTES = "votes";
   static final String RESYNC = "resync";
+  /**
+   * People signed out everywhere or whose roles changed ({@code {"topic":"people","people":[ids]}}, sent by the
+   * database's triggers, sql/V19): their open connections are closed, so that they reconnect under what they are now.
+   */
+  static final String PEOPLE = "people";
   /** A process heard from went silent (killed?): the votes of its last tick were never announced. */
   static final String RECOUNT = "recount";
   private static final String PRESENCE = "presence";

@@ -16,7 +16,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ final class LiveHub {
   private static final long PING_MS = 25_000;
   private static final short CLOSE_UNAVAILABLE = 1011;
   private static final short CLOSE_SIGN_IN_EXPIRED = 4001;
+  private static final short CLOSE_SIGN_IN_CHANGED = 4002;
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
   private final Vertx vertx;
@@ -128,6 +131,8 @@ final class LiveHub {
         channels.values().forEach(Channel::resync);
       } else if (topic.equals(LiveFeed.RECOUNT)) {
         channels.values().forEach(Channel::recount);
+      } else if (topic.equals(LiveFeed.PEOPLE)) {
+        closeConnectionsOf(notice.getJsonArray("people", new JsonArray()));
       } else {
         Channel channel = channels.get(notice.getLong("eventId", -1L));
         if (channel != null) {
@@ -171,6 +176,19 @@ final class LiveHub {
     channels.values().forEach(c -> counts.put(c.eventId, c.size()));
     feed.presence(id, counts);
     channels.values().forEach(c -> c.turnout(feed.connected(c.eventId)));
+  }
+
+  /** Their sign-in or roles changed: the handshake of their reconnect decides what they may see now. */
+  private void closeConnectionsOf(JsonArray ids) {
+    Set<Long> people = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      people.add(ids.getLong(i));
+    }
+    channels.values().forEach(c -> c.each(socket -> {
+      if (socket.person != null && people.contains(socket.person.id()) && !socket.ws.isClosed()) {
+        socket.ws.close(CLOSE_SIGN_IN_CHANGED, "Your sign-in or roles changed; reconnect.");
+      }
+    }));
   }
 
   private void ping() {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveMeters implements WebSocketWatch {
 
   static final List<String> CLOSE_REASONS = List.of("normal", "going_away", "flooding", "too_large", "unavailable",
-      "expired", "dropped", "other");
+      "expired", "changed", "dropped", "other");
   static final List<String> REFUSAL_REASONS = List.of("limit", "auth", "origin", "not_found", "bad_request",
       "unavailable", "other");
 
@@ -89,6 +89,7 @@ public final class LiveMeters implements WebSocketWatch {
       case 1009 -> "too_large";
       case 1011 -> "unavailable";
       case 4001 -> "expired";
+      case 4002 -> "changed";
       case 1006 -> "dropped";
       default -> "other";
     };

@@ -2,9 +2,15 @@ package app.shipyard.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.shipyard.support.Api;
+import app.shipyard.support.Events;
+import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -85,6 +91,33 @@ class LiveHandshakeTest {
     lasting.next("snapshot");
     assertEquals("pong", lasting.send(new JsonObject().put("type", "ping").put("ref", "q")).answer("q")
         .getString("type"), "a connection with a valid token stays open");
+  }
+
+  @Test
+  @DisplayName("A connection closes (4002) when an admin changes its person's roles or the person signs out everywhere; the reconnect is judged anew")
+  void followsRolesAndSignOut() {
+    Api api = new Api(f.vertx);
+    String admin = api.token(TestShipyard.ADMIN);
+    String email = "rolling@test.example";
+    String sso = Events.ssoToken(email);
+    LiveClient live = LiveClient.connect(f.vertx, f.event, sso);
+    live.next("snapshot");
+    HttpResponse<Buffer> changed = api.as(admin, api.client().put("/api/admin/people/" + Fixture.personId(email)
+        + "/roles")).sendJsonObject(new JsonObject().put("roles", new JsonArray().add("employee").add("leadership")))
+        .await();
+    assertEquals(200, changed.statusCode(), changed.bodyAsString());
+    assertEquals(4002, live.closeCode(), "roles changed");
+    LiveClient again = LiveClient.connect(f.vertx, f.event, sso);
+    again.next("snapshot");
+    assertEquals("pong", again.send(new JsonObject().put("type", "ping").put("ref", "r")).answer("r")
+        .getString("type"), "reconnected under the new roles");
+
+    String own = api.token(TestShipyard.OTHER_EMPLOYEE);
+    LiveClient signedIn = LiveClient.connect(f.vertx, f.event, own);
+    signedIn.next("snapshot");
+    assertEquals(204, api.as(own, api.client().post("/api/auth/sign-out")).send().await().statusCode());
+    assertEquals(4002, signedIn.closeCode(), "signed out everywhere");
+    assertEquals(401, status(f.event, "", own, LiveClient.ORIGIN), "the ended session cannot reconnect");
   }
 
   @Test
