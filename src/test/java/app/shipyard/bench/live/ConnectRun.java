@@ -47,8 +47,9 @@ final class ConnectRun {
     LiveRuns.pause(SETTLE_MS);
     long rssAfter = server.rssKib();
     report.row("Connections opened (snapshot received)", String.format("%d of %d in %.1f s (%.0f/s), from %d "
-        + "load-generator processes", open, knobs.connections(), seconds, open / seconds, workers.size()),
-        "15,000 held");
+        + "load-generator processes%s", open, knobs.connections(), seconds, open / seconds, workers.size(),
+        knobs.servers() > 1 ? ", to " + knobs.servers() + " instances" : ""),
+        knobs.servers() > 1 ? "24,000 together on two instances" : "15,000 held");
     report.row("Connect time per socket (handshake to snapshot)", Latencies.summary(connect), "–");
     report.row("Server RSS per idle connection", String.format("%.1f KiB over the last %d connections (VmRSS %d MiB "
             + "before any, %d after %d warm-up connections, %d after all %d)",
