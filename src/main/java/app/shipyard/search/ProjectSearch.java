@@ -17,8 +17,8 @@ import java.util.Objects;
  */
 public final class ProjectSearch {
 
-  /** How many answers the process keeps (about 20 KB each). */
-  private static final int KEPT_ANSWERS = 2_000;
+  /** How many answers the process keeps (20-80 KB each in memory: a page of hits and up to 270 facet values). */
+  private static final int KEPT_ANSWERS = 500;
 
   private final SearchRepository repository;
   private final SearchCache cache;
