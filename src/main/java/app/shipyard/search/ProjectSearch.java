@@ -12,17 +12,27 @@ import java.util.Objects;
 
 /**
  * Runs a search: checks the chosen values, reads a page of hits and the facet counts side by side, and when the
- * words match nothing, tries once more with each unknown word corrected to the most similar known one.
+ * words match nothing, tries once more with each unknown word corrected to the most similar known one. Answers are
+ * kept per data version ({@link SearchCache}); a refused search (an unknown value) is not kept.
  */
 public final class ProjectSearch {
 
+  /** How many answers the process keeps (20-80 KB each in memory: a page of hits and up to 270 facet values). */
+  private static final int KEPT_ANSWERS = 500;
+
   private final SearchRepository repository;
+  private final SearchCache cache;
 
   public ProjectSearch(Pool pool) {
     this.repository = new SearchRepository(pool);
+    this.cache = new SearchCache(pool, KEPT_ANSWERS);
   }
 
   public Future<SearchResults> search(SearchQuery asked) {
+    return cache.answer(asked, this::searchNow);
+  }
+
+  private Future<SearchResults> searchNow(SearchQuery asked) {
     return repository.labels(asked).compose(labels -> run(asked, asked, labels).compose(found -> {
       if (found.total() > 0 || !asked.hasText()) {
         return Future.succeededFuture(found);

@@ -17,7 +17,7 @@ final class SearchSql {
   static final char STOP = '\uE001';
   private static final String MARKS = "U&'\\E000\\E001'";
   private static final String SELECT = "'StartSel=' || U&'\\E000' || ', StopSel=' || U&'\\E001'";
-  private static final String QUERY = "WITH q AS (SELECT to_tsquery('shipyard_search', $1::text) AS query)\n";
+  static final String QUERY = "WITH q AS (SELECT to_tsquery('shipyard_search', $1::text) AS query)\n";
   /** What a snippet is cut from: the summary, problem, idea and outcome notes, with Markdown punctuation dropped. */
   private static final String SNIPPET_SOURCE = """
       translate(regexp_replace(concat_ws(' — ', p.summary, nullif(left(p.problem, 3000), ''),
@@ -56,33 +56,6 @@ final class SearchSql {
              translate(p.title, %4$s, '') AS title_marked, translate(p.summary, %4$s, '') AS snippet_marked
         FROM hits h JOIN pitches p ON p.id = h.pitch_id JOIN events e ON e.id = h.event_id
        ORDER BY h.starts_at DESC, h.pitch_id DESC""";
-  /**
-   * Facet counts and the total over the matching projects, one aggregate per facet over them: a project counts
-   * towards a facet's values when it passes every chosen filter but (possibly) that facet's own, so the counts say
-   * what choosing (or adding) a value would give. The total is the row with the empty facet.
-   */
-  private static final String COUNTED = """
-      matched AS MATERIALIZED (
-        SELECT s.year, s.event_id, s.kind, s.location_ids, s.departments, s.tags, s.skill_keys, s.awards, s.outcome,
-               %2$s FROM project_search s%1$s),
-      judged AS (SELECT m.*, %3$s AS misses FROM matched m),
-      counted AS (
-        SELECT 'year' AS facet, j.year::text AS key, NULL::text AS label, count(*) AS n
-          FROM judged j WHERE %4$s GROUP BY j.year
-        UNION ALL SELECT 'event', j.event_id::text, NULL, count(*) FROM judged j WHERE %5$s GROUP BY j.event_id
-        UNION ALL SELECT 'kind', j.kind, NULL, count(*) FROM judged j WHERE %6$s GROUP BY j.kind
-        UNION ALL SELECT 'location', l::text, NULL, count(*) FROM judged j, unnest(j.location_ids) l WHERE %7$s
-                   GROUP BY l
-        UNION ALL SELECT 'department', lower(d), min(d), count(*) FROM judged j, unnest(j.departments) d WHERE %8$s
-                   GROUP BY lower(d)
-        UNION ALL SELECT 'tag', lower(t), min(t), count(*) FROM judged j, unnest(j.tags) t WHERE %9$s
-                   GROUP BY lower(t)
-        UNION ALL SELECT 'skill', k, NULL, count(*) FROM judged j, unnest(j.skill_keys) k WHERE %10$s GROUP BY k
-        UNION ALL SELECT 'award', a, NULL, count(*) FROM judged j, unnest(j.awards) a WHERE %11$s GROUP BY a
-        UNION ALL SELECT 'outcome', j.outcome, NULL, count(*) FROM judged j
-                   WHERE j.outcome IS NOT NULL AND %12$s GROUP BY j.outcome
-        UNION ALL SELECT '', '', NULL, count(*) FROM judged j WHERE j.misses = 0),
-      """;
   /** Up to 30 values per facet, most first, and always the chosen ones ({@code $%d}), with their labels. */
   static final String RANKED = """
       ranked AS (
@@ -135,42 +108,7 @@ final class SearchSql {
 
   /** The facet counts and the total of a search: kept counts when they answer it, else counted over the matches. */
   static Statement facets(SearchQuery query) {
-    if (KeptCounts.answer(query)) {
-      return KeptCounts.statement(query);
-    }
-    Tuple params = Tuple.tuple();
-    if (query.hasText()) {
-      params.addString(tsquery(query.words()));
-    }
-    List<String> conditions = new ArrayList<>();
-    List<String> flags = new ArrayList<>();
-    List<String> passes = new ArrayList<>();
-    List<String> chosen = new ArrayList<>();
-    for (Facet facet : Facet.values()) {
-      List<String> values = query.values(facet);
-      if (values.isEmpty()) {
-        passes.add("j.misses = 0");
-        continue;
-      }
-      bind(params, facet, values);
-      String flag = "f_" + facet.key();
-      flags.add("(" + facet.condition("$" + params.size()) + ") AS " + flag);
-      conditions.add("(NOT m." + flag + ")::int");
-      passes.add("(j.misses = 0 OR j.misses = 1 AND NOT j." + flag + ")");
-      values.forEach(v -> chosen.add(facet.key() + ":" + v));
-    }
-    params.addArrayOfString(chosen.toArray(String[]::new));
-    String from = query.hasText() ? ", q WHERE s.document @@ q.query" : "";
-    String sql = (query.hasText() ? QUERY + ", " : "WITH ") + COUNTED.formatted(args(from,
-        flags.isEmpty() ? "true AS f_none" : String.join(", ", flags),
-        conditions.isEmpty() ? "0" : String.join(" + ", conditions), passes)) + RANKED.formatted(params.size());
-    return new Statement(sql, params);
-  }
-
-  private static Object[] args(String from, String flags, String misses, List<String> passes) {
-    List<Object> all = new ArrayList<>(List.of(from, flags, misses));
-    all.addAll(passes);
-    return all.toArray();
+    return KeptCounts.answer(query) ? KeptCounts.statement(query) : CountedFacets.statement(query);
   }
 
   /** The conditions of the chosen facets, binding their values to the next parameters. */

@@ -89,9 +89,15 @@ final class LoadRun {
 
   /** The calls one at a time, in order. */
   Result sequence(String name, List<Call> calls) {
+    return sequence(name, calls, Future::succeededFuture);
+  }
+
+  /** The calls one at a time, in order, each after {@code before} (whose time is not a request's). */
+  Result sequence(String name, List<Call> calls, java.util.function.Supplier<Future<?>> before) {
     Tally tally = new Tally();
     long start = System.nanoTime();
     for (Call call : calls) {
+      before.get().await();
       send(call, tally).await();
     }
     return tally.result(name, 1, System.nanoTime() - start);

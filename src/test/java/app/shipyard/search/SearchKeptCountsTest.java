@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Without words and with no filter but the year, facet counts are sums of counts the database keeps per year
- * (migration V18). Choosing both kinds matches every project, but sends the same search through the pass over the
- * matching projects: every other facet's counts and the total must be the same either way, also after changes.
+ * (migration V18); so are a chosen facet's own counts when its only other filters are years. Choosing both kinds
+ * matches every project, but sends the same search through the pass over the matching projects: every other facet's
+ * counts and the total must be the same either way, also after changes.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
@@ -38,6 +39,7 @@ class SearchKeptCountsTest {
     return new JsonObject().put("total", found.getLong("total")).put("facets", facets);
   }
 
+  /** The search with these filters (kept counts where they serve) against the same also choosing every kind. */
   private void sameBothWays(String yearFilter) {
     String prefix = yearFilter.isEmpty() ? "" : yearFilter + "&";
     JsonObject kept = counts(yearFilter);
@@ -63,6 +65,18 @@ class SearchKeptCountsTest {
     sameBothWays("");
     sameBothWays("year=2025");
     sameBothWays("year=2025&year=2026");
+  }
+
+  @Test
+  @DisplayName("A chosen facet's own counts, summed from the kept ones, equal the counted ones, also within a year")
+  void chosenFacetKept() {
+    sameBothWays("outcome=shipped");
+    sameBothWays("award=winner&year=2025");
+    sameBothWays("award=prize&year=2025");
+    sameBothWays("tag=ai&tag=climate");
+    SearchArchive.award(archive.running, archive.lab2026, "prize", "Best demo");
+    sameBothWays("award=prize&year=2025");
+    sameBothWays("award=prize&year=2026");
   }
 
   @Test
