@@ -137,9 +137,12 @@ final class Channel {
               ballots.stream().map(OwnBallot::categoryId).collect(Collectors.toSet())));
           if (sockets.contains(socket)) {
             socket.caughtUp();
-            if (socket.write(LiveFrames.snapshot(state, socket, mine, broadcast.seq(socket.tier)))) {
+            boolean sent = socket.write(LiveFrames.snapshot(state, socket, mine, broadcast.seq(socket.tier)));
+            if (sent) {
               meters.snapshotSent();
             }
+            LOG.debug("Live snapshot of event {} to {}: {}", eventId, socket.ws.remoteAddress(), sent ? "sent"
+                : "skipped (its write queue is full)");
             socket.ready = true;
           }
           return Future.succeededFuture();
