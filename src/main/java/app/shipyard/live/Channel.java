@@ -138,7 +138,10 @@ final class Channel {
           if (sockets.contains(socket)) {
             socket.caughtUp();
             broadcast.toOne(socket, TextFrames.encode(LiveFrames.snapshot(state, socket, mine,
-                broadcast.seq(socket.tier))), meters::snapshotSent);
+                broadcast.seq(socket.tier))), () -> {
+                  meters.snapshotSent();
+                  LOG.debug("Live snapshot of event {} sent to {}", eventId, socket.ws.remoteAddress());
+                });
             socket.ready = true;
           }
           return Future.succeededFuture();

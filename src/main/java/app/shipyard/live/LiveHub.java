@@ -103,6 +103,7 @@ final class LiveHub {
     Channel channel = channels.computeIfAbsent(eventId, id -> new Channel(id, reader, meters));
     connections++;
     meters.connected();
+    LOG.debug("Live socket {} joined event {} ({})", ws.remoteAddress(), eventId, socket.tier);
     ws.frameHandler(frame -> messages.frame(channel, socket, frame));
     ws.drainHandler(v -> {
       if (socket.behind()) {

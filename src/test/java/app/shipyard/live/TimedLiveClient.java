@@ -1,6 +1,6 @@
 package app.shipyard.live;
 
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,17 +19,24 @@ final class TimedLiveClient {
 
   record Arrival(JsonObject frame, long atNanos) {}
 
-  final WebSocket ws;
+  final ClientWebSocket ws;
   private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
-  private TimedLiveClient(WebSocket ws) {
+  private TimedLiveClient(ClientWebSocket ws) {
     this.ws = ws;
     ws.textMessageHandler(text -> arrivals.add(new Arrival(new JsonObject(text), System.nanoTime())));
   }
 
-  /** Connected to an instance at {@code port}, with that instance's own address as the Origin. */
+  /**
+   * Connected to an instance at {@code port}, with that instance's own address as the Origin. The handler is on the
+   * socket before it connects: Vert.x drops a message that arrives while a websocket has none, and the server's
+   * snapshot can arrive right behind the handshake's answer, before a test thread woken by {@code await()} could
+   * set one (the snapshot was lost that way on a loaded machine).
+   */
   static TimedLiveClient connect(WebSocketClient client, int port, long event, String query, String token) {
-    return new TimedLiveClient(client.connect(LiveClient.options(port, event, query, token)).await());
+    TimedLiveClient live = new TimedLiveClient(client.webSocket());
+    live.ws.connect(LiveClient.options(port, event, query, token)).await();
+    return live;
   }
 
   /** The first frame received since connecting that is {@code wanted}, waiting for it if it has not come yet. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.shipyard.support.TestShipyard;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -117,11 +117,14 @@ class VoteMetersTest {
     String ann = f.voter("Ann One");
     Counts before = counts();
     BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+    // The handler goes on before connecting: a frame that arrives while a websocket has none is dropped, and the
+    // snapshot can come right behind the handshake's answer, before this thread is back from await().
+    ClientWebSocket socket = vertx.createWebSocketClient().webSocket();
+    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(TestShipyard.port()).setURI("/api/events/" + f.event + "/live")
         .addHeader("Authorization", "Bearer " + ann)
         .addHeader("Origin", "http://127.0.0.1:" + TestShipyard.port())).await();
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
     frame(frames, "type", "snapshot");
     socket.writeTextMessage(single(category, f.bot).put("type", "vote").put("roundId", round)
         .put("voteId", UUID.randomUUID().toString()).put("ref", "m1").encode()).await();
