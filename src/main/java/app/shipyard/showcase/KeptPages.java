@@ -4,6 +4,9 @@ import app.shipyard.cache.Kept;
 import app.shipyard.web.Answer;
 import app.shipyard.web.Views;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -44,11 +47,17 @@ final class KeptPages {
     return build.get().map(this::keepable).onSuccess(answer -> answers.put(key, version.get(), answer));
   }
 
-  /** A page with its body rendered now, for everyone, so that only the layout is rendered per request; else as is. */
+  /**
+   * A page with its body rendered now, for everyone, so that only the layout is rendered per request; JSON encoded
+   * now; anything else as is.
+   */
   Answer keepable(Answer answer) {
     if (answer instanceof Answer.Page p) {
       return Answer.page(p.status(), KEPT_LAYOUT, p.title(),
           new Body(views.renderForEveryone(p.template() + "-body", p.title(), p.view())));
+    }
+    if (answer instanceof Answer.Json j && j.body() instanceof JsonObject json) {
+      return new Answer.Bytes(j.status(), "application/json; charset=utf-8", Map.of(), Buffer.buffer(json.encode()));
     }
     return answer;
   }

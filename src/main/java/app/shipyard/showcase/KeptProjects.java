@@ -71,7 +71,8 @@ final class KeptProjects {
               p.team().forEach(m -> personal.add(m.id()));
               gallery.items().forEach(item -> personal.add(item.attachment().uploadedBy()));
               Answer page = pages.keepable(ProjectRoutes.page(p, Audience.EVERYONE, gallery));
-              return Optional.of(new Known(Set.copyOf(personal), page, Answer.json(ShowcaseJson.project(p))));
+              Answer json = pages.keepable(Answer.json(ShowcaseJson.project(p)));
+              return Optional.of(new Known(Set.copyOf(personal), page, json));
             }));
   }
 
