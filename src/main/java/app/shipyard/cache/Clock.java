@@ -1,10 +1,8 @@
 package app.shipyard.cache;
 
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,17 +12,15 @@ import java.util.Optional;
 /**
  * The database's change clock (table {@code cache_clock}, V21), read for a request: its tick names everything kept in
  * memory. A read counts every change committed before it began, so a request waits for a read that begins after it
- * arrived; the requests that arrive while {@value #MAX_READING} reads are under way share the next one, so the database
- * answers at most that many reads at a time per clock, however many requests come. A read still unanswered after
- * {@value #STALLED_MS} ms no longer holds the next one back. One clock per HTTP verticle: its state is only touched on
- * that verticle's event loop. Empty when the clock has no row (between emptying the tables and the next change): then
- * nothing is kept.
+ * arrived; the requests that arrive while one read is under way share the next one, so the database answers one read
+ * at a time per clock, however many requests come. A read still unanswered after {@value #STALLED_MS} ms no longer
+ * holds the next one back. One clock per HTTP verticle, used only on its event loop (the pool answers on the caller's
+ * context). Empty when the clock has no row (between emptying the tables and the next change): then nothing is kept.
  */
 public final class Clock {
 
   private static final String READ = "SELECT tick FROM cache_clock";
   private static final String KEY = "shipyard.clock";
-  private static final int MAX_READING = 2;
   private static final long STALLED_MS = 2_000;
   private final Pool pool;
   /** The requests waiting for the next read, or null. */
@@ -36,19 +32,19 @@ public final class Clock {
     this.pool = pool;
   }
 
-  /** The tick as of a read that begins after this call; on the calling event loop. */
+  /** The tick as of a read that begins after this call. */
   public Future<Optional<Long>> read() {
     if (next == null) {
       next = Promise.promise();
     }
     Future<Optional<Long>> tick = next.future();
-    if (reading < MAX_READING || System.currentTimeMillis() - lastStarted > STALLED_MS) {
-      readNow(Vertx.currentContext());
+    if (reading == 0 || System.currentTimeMillis() - lastStarted > STALLED_MS) {
+      readNow();
     }
     return tick;
   }
 
-  private void readNow(Context context) {
+  private void readNow() {
     Promise<Optional<Long>> waiting = next;
     next = null;
     reading++;
@@ -59,19 +55,13 @@ public final class Clock {
     } catch (RuntimeException e) {
       rows = Future.failedFuture(e);
     }
-    rows.onComplete(read -> {
-      if (context == null || Vertx.currentContext() == context) {
-        answered(context, waiting, read);
-      } else {
-        context.runOnContext(v -> answered(context, waiting, read));
-      }
-    });
+    rows.onComplete(read -> answered(waiting, read));
   }
 
-  private void answered(Context context, Promise<Optional<Long>> waiting, AsyncResult<RowSet<Row>> read) {
+  private void answered(Promise<Optional<Long>> waiting, AsyncResult<RowSet<Row>> read) {
     reading--;
-    if (next != null) {
-      readNow(context);
+    if (next != null && reading == 0) {
+      readNow();
     }
     if (read.succeeded()) {
       RowSet<Row> rows = read.result();
