@@ -154,7 +154,7 @@ public final class Shipyard {
               voting, new AwardRoutes(pool, new AwardRepository(pool), event.events()), stage,
               new LiveFeatures(vertx, pool, liveFeed, event.events(), voting.votes(), config.publicOrigins(),
                   List.of(stage.part()), liveMeters),
-              new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries()), attachments,
+              new SearchRoutes(pool), new ShowcaseFeatures(pool, attachments.galleries(), views), attachments,
               survey, insights,
               new MetricsRoutes(vertx, metrics));
           Future<?> sample = sampleData

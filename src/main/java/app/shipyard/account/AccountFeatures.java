@@ -1,5 +1,6 @@
 package app.shipyard.account;
 
+import app.shipyard.cache.Clock;
 import app.shipyard.config.AppConfig;
 import app.shipyard.web.Csrf;
 import app.shipyard.web.Routes;
@@ -24,6 +25,8 @@ public final class AccountFeatures implements Routes.Feature {
   private final PasswordHasher hasher;
   private final SignInAttempts attempts;
   private final AccountRoutes routes;
+  private final KeptSessions sessions;
+  private final Pool pool;
 
   public AccountFeatures(Vertx vertx, AppConfig config, Pool pool, TokenService tokens) {
     this.vertx = vertx;
@@ -35,6 +38,8 @@ public final class AccountFeatures implements Routes.Feature {
     this.attempts = new SignInAttempts(pool, config.signInLimits());
     this.routes = new AccountRoutes(new SignInService(people, hasher, attempts, tokens), people, reference,
         config.secureCookies());
+    this.sessions = new KeptSessions();
+    this.pool = pool;
   }
 
   public PersonRepository people() {
@@ -54,9 +59,12 @@ public final class AccountFeatures implements Routes.Feature {
     return attempts.forgetOld();
   }
 
-  /** Recognises the signed-in person (session cookie or bearer token), then checks form tokens. Per verticle. */
+  /**
+   * Recognises the signed-in person (session cookie or bearer token; the people behind tokens are kept once per
+   * process, the change clock is read per verticle), then checks form tokens. Per verticle.
+   */
   public List<Handler<RoutingContext>> filters() {
-    return List.of(new Authenticator(tokens, people, config.secureCookies()),
+    return List.of(new Authenticator(tokens, people, config.secureCookies(), sessions, new Clock(pool)),
         new Csrf(config.signingSecret().orElseThrow(), config.secureCookies(), Authenticator.COOKIE,
             config.publicOrigins()));
   }

@@ -3,6 +3,7 @@ package app.shipyard.account;
 import app.shipyard.identity.Person;
 import app.shipyard.account.TokenService.OwnToken;
 import app.shipyard.account.TokenService.ProviderToken;
+import app.shipyard.cache.Clock;
 import app.shipyard.web.AppError;
 import app.shipyard.web.ServiceToken;
 import app.shipyard.web.Viewer;
@@ -11,6 +12,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
  * Finds out who is calling: a bearer token (API clients, identity-provider tokens) or the session cookie
@@ -23,11 +25,16 @@ public final class Authenticator implements Handler<RoutingContext> {
   private final TokenService tokens;
   private final PersonRepository people;
   private final boolean secureCookies;
+  private final KeptSessions sessions;
+  private final Clock clock;
 
-  public Authenticator(TokenService tokens, PersonRepository people, boolean secureCookies) {
+  Authenticator(TokenService tokens, PersonRepository people, boolean secureCookies, KeptSessions sessions,
+                Clock clock) {
     this.tokens = tokens;
     this.people = people;
     this.secureCookies = secureCookies;
+    this.sessions = sessions;
+    this.clock = clock;
   }
 
   @Override
@@ -40,12 +47,12 @@ public final class Authenticator implements Handler<RoutingContext> {
         return;
       }
       String token = header.substring(7).trim();
-      resolve(token)
-          .onSuccess(person -> proceedAs(ctx, person, token))
+      viewer(ctx, token)
+          .onSuccess(viewer -> proceedAs(ctx, viewer))
           .onFailure(ctx::fail);
     } else if (cookie != null) {
-      resolve(cookie.getValue())
-          .onSuccess(person -> proceedAs(ctx, person, cookie.getValue()))
+      viewer(ctx, cookie.getValue())
+          .onSuccess(viewer -> proceedAs(ctx, viewer))
           .onFailure(e -> {
             ctx.response().addCookie(expired(secureCookies));
             ctx.next();
@@ -55,9 +62,21 @@ public final class Authenticator implements Handler<RoutingContext> {
     }
   }
 
-  private static void proceedAs(RoutingContext ctx, Person person, String token) {
-    Viewer.set(ctx, person, TokenService.expiresAt(token));
+  private static void proceedAs(RoutingContext ctx, Viewer viewer) {
+    Viewer.set(ctx, viewer.person(), viewer.expiresAt());
     ctx.next();
+  }
+
+  /**
+   * Who the token speaks for and until when: kept for a while (see {@link KeptSessions}), else read. The change
+   * clock is read first and left on the request for what else keeps pages under it; without it, nothing is kept.
+   */
+  private Future<Viewer> viewer(RoutingContext ctx, String token) {
+    return clock.read().otherwise(Optional.empty()).compose(tick -> {
+      Clock.set(ctx, tick);
+      return sessions.viewer(token, Clock.version(ctx),
+          () -> resolve(token).map(person -> new Viewer(person, TokenService.expiresAt(token))));
+    });
   }
 
   private Future<Person> resolve(String token) {

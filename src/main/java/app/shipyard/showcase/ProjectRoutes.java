@@ -2,6 +2,7 @@ package app.shipyard.showcase;
 
 import app.shipyard.attachment.Galleries;
 import app.shipyard.attachment.Gallery;
+import app.shipyard.cache.Clock;
 import app.shipyard.identity.Role;
 import app.shipyard.outcome.ImpactKind;
 import app.shipyard.outcome.Outcome;
@@ -19,6 +20,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +35,12 @@ public final class ProjectRoutes implements Routes.Feature {
   private static final Pattern WITH_SLUG = Pattern.compile("([1-9][0-9]{0,18})-[A-Za-z0-9-]*");
   private final ProjectRepository projects;
   private final Galleries galleries;
+  private final KeptProjects kept;
 
-  public ProjectRoutes(ProjectRepository projects, Galleries galleries) {
+  ProjectRoutes(ProjectRepository projects, Galleries galleries, KeptPages pages) {
     this.projects = projects;
     this.galleries = galleries;
+    this.kept = new KeptProjects(projects, galleries, pages);
   }
 
   @Override
@@ -62,6 +66,15 @@ public final class ProjectRoutes implements Routes.Feature {
     }
     long id = Params.id(ctx, "id", "That pitch");
     Audience who = Audience.of(Viewer.person(ctx));
+    Optional<String> version = Clock.version(ctx);
+    return kept.find(id, version).compose(found -> found.isEmpty() ? stored(ctx, id, who, page)
+        : Freshness.answer(ctx, Freshness.etag(ctx, "project-" + id, version.get(), page),
+            () -> found.get().answerFor(who, page).map(Future::succeededFuture)
+                .orElseGet(() -> build(ctx, id, who, page))));
+  }
+
+  /** Versioned by the database's counters: whatever is not kept (not published, hidden, no change clock). */
+  private Future<Answer> stored(RoutingContext ctx, long id, Audience who, boolean page) {
     return projects.version(id, who).compose(version -> version.isEmpty() ? build(ctx, id, who, page)
         : Freshness.answer(ctx, Freshness.etag(ctx, "project-" + id, version.get().toString(), page),
             () -> build(ctx, id, who, page)));
@@ -75,12 +88,16 @@ public final class ProjectRoutes implements Routes.Feature {
       if (!page) {
         return Future.succeededFuture(Answer.json(ShowcaseJson.project(p)));
       }
-      List<Outcome> outcomes = p.outcomes();
-      return galleries.of(id, Viewer.person(ctx)).map(gallery -> Answer.page("showcase/project", p.title(),
-          new ProjectView(p, Markdown.toHtml(p.problem()), Markdown.toHtml(p.idea()), p.outcome(),
-              outcomes.isEmpty() ? List.of() : outcomes.subList(1, outcomes.size()), who.manages(p.captainId()),
-              List.of(OutcomeKind.values()), List.of(ImpactKind.values()), gallery)));
+      return galleries.of(id, Viewer.person(ctx)).map(gallery -> page(p, who, gallery));
     });
+  }
+
+  /** The page of a published project for {@code who}. */
+  static Answer page(Project p, Audience who, Gallery gallery) {
+    List<Outcome> outcomes = p.outcomes();
+    return Answer.page("showcase/project", p.title(), new ProjectView(p, Markdown.toHtml(p.problem()),
+        Markdown.toHtml(p.idea()), p.outcome(), outcomes.isEmpty() ? List.of() : outcomes.subList(1, outcomes.size()),
+        who.manages(p.captainId()), List.of(OutcomeKind.values()), List.of(ImpactKind.values()), gallery));
   }
 
   private Future<Long> addLink(RoutingContext ctx) {

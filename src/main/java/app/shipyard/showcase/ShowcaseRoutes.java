@@ -1,5 +1,6 @@
 package app.shipyard.showcase;
 
+import app.shipyard.cache.Clock;
 import app.shipyard.event.DraftEvents;
 import app.shipyard.event.Phase;
 import app.shipyard.identity.Person;
@@ -27,9 +28,11 @@ public final class ShowcaseRoutes implements Routes.Feature {
   static final int EVENTS_PER_PAGE = 20;
   static final int PROJECTS_PER_PAGE = 24;
   private final ShowcaseRepository showcase;
+  private final KeptPages pages;
 
-  public ShowcaseRoutes(ShowcaseRepository showcase) {
+  ShowcaseRoutes(ShowcaseRepository showcase, KeptPages pages) {
     this.showcase = showcase;
+    this.pages = pages;
   }
 
   @Override
@@ -42,20 +45,27 @@ public final class ShowcaseRoutes implements Routes.Feature {
         .get("/api/showcase/events/:id", Access.signedIn(), ctx -> event(ctx, false));
   }
 
+  /** Kept in memory per page or API, year, page number and audience while the change clock stays (see {@link KeptPages}). */
   private Future<Answer> archive(RoutingContext ctx, boolean page) {
     Integer year = year(ctx);
     int number = Params.page(ctx);
     boolean sees = ShowcaseViews.seesUnshown(Viewer.person(ctx));
+    Optional<String> kept = Clock.version(ctx);
+    String key = "archive|" + page + "|" + year + "|" + number + "|" + sees;
+    return kept.map(Future::succeededFuture).orElseGet(showcase::version).compose(version -> Freshness.answer(ctx,
+        Freshness.etag(ctx, "showcase", version, page),
+        () -> pages.answer(key, kept, () -> archivePage(year, number, sees, page))));
+  }
+
+  private Future<Answer> archivePage(Integer year, int number, boolean sees, boolean page) {
     String base = year == null ? "/showcase" : "/showcase?year=" + year;
-    return showcase.version().compose(version -> Freshness.answer(ctx, Freshness.etag(ctx, "showcase", version, page),
-        () -> Future.all(showcase.archive(year, EVENTS_PER_PAGE, Paging.offset(number, EVENTS_PER_PAGE)),
-            showcase.years()).map(all -> {
-              List<ArchiveEvent> events = all.<List<ArchiveEvent>>resultAt(0).stream()
-                  .map(e -> sees ? e : e.withoutUnshown()).toList();
-              ArchiveView view = ArchiveView.of(year, all.resultAt(1),
-                  Paging.of(events, EVENTS_PER_PAGE, number, base), sees);
-              return page ? Answer.page("showcase/archive", "Showcase", view) : Answer.json(ShowcaseJson.archive(view));
-            })));
+    return Future.all(showcase.archive(year, EVENTS_PER_PAGE, Paging.offset(number, EVENTS_PER_PAGE)), showcase.years())
+        .map(all -> {
+          List<ArchiveEvent> events = all.<List<ArchiveEvent>>resultAt(0).stream()
+              .map(e -> sees ? e : e.withoutUnshown()).toList();
+          ArchiveView view = ArchiveView.of(year, all.resultAt(1), Paging.of(events, EVENTS_PER_PAGE, number, base), sees);
+          return page ? Answer.page("showcase/archive", "Showcase", view) : Answer.json(ShowcaseJson.archive(view));
+        });
   }
 
   private Future<Answer> event(RoutingContext ctx, boolean page) {

@@ -45,12 +45,15 @@ public final class Csrf implements Handler<RoutingContext> {
   private final boolean secureCookies;
   private final String sessionCookie;
   private final Origins origins;
+  /** A Mac per thread, keyed once: every page and form checks a token, and looking one up each time costs. */
+  private final ThreadLocal<Mac> macs;
 
   public Csrf(String secret, boolean secureCookies, String sessionCookie, List<String> publicOrigins) {
     this.origins = new Origins(publicOrigins);
     // A key of its own, derived from the signing secret, so these signatures can never pass for a token's.
     this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
         "shipyard csrf tokens"), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> mac(key));
     this.secureCookies = secureCookies;
     this.sessionCookie = sessionCookie;
   }
@@ -133,17 +136,22 @@ public final class Csrf implements Handler<RoutingContext> {
   }
 
   private String signature(String unsigned, String session) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, unsigned + "." + session));
+    byte[] signed = macs.get().doFinal(bytes(unsigned + "." + session));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
   }
 
-  private static byte[] hmac(SecretKeySpec key, String text) {
+  private static Mac mac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(bytes(text));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
+  }
+
+  private static byte[] hmac(SecretKeySpec key, String text) {
+    return mac(key).doFinal(bytes(text));
   }
 
   private static byte[] bytes(String text) {

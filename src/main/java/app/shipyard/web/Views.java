@@ -70,6 +70,20 @@ public final class Views {
     }
   }
 
+  /**
+   * Renders a page's body ({@code template}, without the layout) once for everyone, to be kept and sent inside
+   * the layout later: its context is the layout's as a signed-out visitor has it (the title, no form token, no
+   * navigation), so it must not hold anything a particular viewer's page would (a form, their name).
+   */
+  public String renderForEveryone(String template, String title, Object view) {
+    Context layout = context(null, Map.of("title", title, "csrf", ""));
+    try {
+      return apply(template, context(layout, view));
+    } finally {
+      layout.destroy();
+    }
+  }
+
   /** Renders a template on its own, outside the layout (e-mail bodies, fragments). */
   public String render(String template, Object model) {
     return apply(template, context(null, model));
