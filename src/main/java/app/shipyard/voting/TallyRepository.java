@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a round's tallies: every category and project in one query, so a live feed can poll one round cheaply. */
+/**
+ * Reads a round's tallies: every category and project in one query, from the totals the database keeps as votes are
+ * written (sql/V19), so a live feed can poll a round of any size cheaply.
+ */
 public final class TallyRepository {
 
   private static final String TALLY = """
@@ -21,12 +24,8 @@ public final class TallyRepository {
         LEFT JOIN voting_tie_breaks tb ON tb.category_id = c.id
         JOIN voting_round_projects rp ON rp.round_id = c.round_id
         JOIN pitches p ON p.id = rp.pitch_id
-        LEFT JOIN (SELECT category_id, count(*) AS ballots FROM ballots WHERE round_id = $1 GROUP BY category_id) n
-          ON n.category_id = c.id
-        LEFT JOIN (SELECT b.category_id, bc.pitch_id, sum(bc.points) AS points
-                     FROM ballots b JOIN ballot_choices bc ON bc.ballot_id = b.id
-                    WHERE b.round_id = $1 GROUP BY b.category_id, bc.pitch_id) t
-          ON t.category_id = c.id AND t.pitch_id = rp.pitch_id
+        LEFT JOIN voting_ballot_counts n ON n.category_id = c.id
+        LEFT JOIN voting_totals t ON t.category_id = c.id AND t.pitch_id = rp.pitch_id
        WHERE c.round_id = $1
        ORDER BY c.position, rp.pitch_id
       """;
