@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.TestShipyard;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketFrame;
@@ -15,8 +14,6 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,19 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Live channel: malformed, oversized and flooding clients, and a client that stops reading")
-class LiveAbuseTest {
-
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    LiveClient.closeAll();
-  }
+class LiveAbuseTest extends LiveTestCase {
 
   private JsonObject nextError(LiveClient live) {
     return live.next("error");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.ShipyardProcess;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,23 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 @DisplayName("Live channel churn: many connects and disconnects leak neither sockets nor file descriptors")
-class LiveChurnTest {
+class LiveChurnTest extends LiveTestCase {
 
   /** Connections opened (and closed) at once during a churn. */
   private static final int AT_ONCE = 40;
   private static final long PATIENCE_MS = 30_000;
-
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    LiveClient.closeAll();
-  }
 
   /** Opens and closes {@code total} websockets, {@code AT_ONCE} at a time; each one is upgraded before it closes. */
   private void churn(WebSocketConnectOptions options, int total) {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,19 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Live channel across instances: votes, turnout and catching up after the listener reconnects")
-class LiveFeedTest {
-
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    LiveClient.closeAll();
-  }
+class LiveFeedTest extends LiveTestCase {
 
   private static void notifyFromElsewhere(JsonObject notice) {
     TestShipyard.pool().preparedQuery("SELECT pg_notify('shipyard_live', $1)")

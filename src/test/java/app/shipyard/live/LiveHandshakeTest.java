@@ -6,7 +6,6 @@ import app.shipyard.support.Api;
 import app.shipyard.support.Events;
 import app.shipyard.support.Fixture;
 import app.shipyard.support.TestShipyard;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +14,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,19 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Live channel: who may open it, refused with a status before the handshake")
-class LiveHandshakeTest {
-
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    LiveClient.closeAll();
-  }
+class LiveHandshakeTest extends LiveTestCase {
 
   private int status(long event, String query, String token, String origin) {
     return LiveClient.refusal(f.vertx, LiveClient.options(event, query, token, origin));

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.shipyard.support.TestShipyard;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @DisplayName("Live channel metrics")
-class LiveMetersTest {
+class LiveMetersTest extends LiveTestCase {
 
   private static final String SOCKETS = "shipyard_live_sockets";
   private static final String CONNECTS = "shipyard_live_connects_total";
@@ -28,18 +25,6 @@ class LiveMetersTest {
   private static final String SENT = "shipyard_live_frames_sent_total";
   private static final String SKIPPED = "shipyard_live_frames_skipped_total";
   private static final String RECONNECTS = "shipyard_live_subscriber_reconnects_total";
-
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    LiveClient.closeAll();
-  }
 
   private LiveScrape scrape() {
     return LiveScrape.of(f.vertx);

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,19 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Live channel: snapshots and numbered round updates")
-class LiveSnapshotTest {
-
-  private LiveFixture f;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    f = new LiveFixture(vertx);
-  }
-
-  @AfterEach
-  void tearDown() {
-    LiveClient.closeAll();
-  }
+class LiveSnapshotTest extends LiveTestCase {
 
   private static JsonObject round(JsonObject snapshot, long id) {
     return snapshot.getJsonArray("rounds").stream().map(JsonObject.class::cast)
